@@ -1,0 +1,25 @@
+"""The ``spoenk-publisher`` command line: a thin front end over ``core`` and ``register``."""
+
+from __future__ import annotations
+
+import click
+
+from spoenk_publisher.cli.photos_commands import inspect_photos
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="spoenk-publisher")
+def main() -> None:
+    """Spoenk Publisher: publish school photos only with consent."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+def gui(paths: tuple[str, ...]) -> None:
+    """Open the desktop app (on the demo event when no folder is given)."""
+    from spoenk_publisher.gui.app import main as gui_main
+
+    raise SystemExit(gui_main(list(paths)))
+
+
+main.add_command(inspect_photos)

@@ -1,0 +1,41 @@
+"""``spoenk-publisher inspect``: what the loader sees in each photo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from spoenk_publisher.core.photos import (
+    UnreadablePhoto,
+    content_hash,
+    list_photos,
+    load_for_analysis,
+)
+
+
+@click.command("inspect")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def inspect_photos(paths: tuple[Path, ...]) -> None:
+    """Print size and content hash of each photo (folders are expanded).
+
+    A photo that cannot be read is reported on standard error and the rest go on; the exit
+    code is 1 when any photo failed.
+    """
+    failed = 0
+    for path in _expand(paths):
+        try:
+            width, height = load_for_analysis(path, long_side=256).full_size
+            click.echo(f"{path}\t{width}x{height}\t{content_hash(path)}")
+        except UnreadablePhoto as error:
+            failed += 1
+            click.echo(f"error: {error}", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    expanded: list[Path] = []
+    for path in paths:
+        expanded.extend(list_photos(path) if path.is_dir() else [path])
+    return expanded

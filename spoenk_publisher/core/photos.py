@@ -1,0 +1,343 @@
+"""The one way to read a photo: formats, EXIF orientation, colour, reduced decode, hash, errors.
+
+Every other module gets its pixels from here, so they are always upright, 8-bit sRGB RGB, and
+every coordinate in the app is a pixel of the upright, full-resolution image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pillow_heif
+from PIL import Image, ImageCms, UnidentifiedImageError
+
+pillow_heif.register_heif_opener()
+
+#: Suffixes the app offers to open; anything else in an event folder is ignored.
+PHOTO_SUFFIXES: frozenset[str] = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".heif"}
+)
+
+#: Which Pillow formats a suffix may hold. A file whose bytes are another format is refused,
+#: because a lying name usually means a wrong or tampered file.
+_FORMATS_FOR_SUFFIX: dict[str, frozenset[str]] = {
+    ".jpg": frozenset({"JPEG", "MPO"}),
+    ".jpeg": frozenset({"JPEG", "MPO"}),
+    ".jpe": frozenset({"JPEG", "MPO"}),
+    ".png": frozenset({"PNG"}),
+    ".webp": frozenset({"WEBP"}),
+    ".tif": frozenset({"TIFF"}),
+    ".tiff": frozenset({"TIFF"}),
+    ".bmp": frozenset({"BMP", "DIB"}),
+    ".gif": frozenset({"GIF"}),
+    ".heic": frozenset({"HEIF"}),
+    ".heif": frozenset({"HEIF"}),
+}
+
+#: Largest image accepted, in pixels. 200 MP is above any phone or camera a school owns
+#: (a 102 MP medium-format sensor fits); beyond it a file is treated as a decompression bomb.
+MAX_PIXELS = 200_000_000
+
+#: Long side of the working copy that analysis runs on by default.
+ANALYSIS_LONG_SIDE = 1600
+
+_SRGB_PROFILE = ImageCms.createProfile("sRGB")
+
+
+class UnreadablePhoto(Exception):
+    """A photo that cannot be used, with the file and a reason a user can act on."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+@dataclass(frozen=True)
+class WorkingCopy:
+    """A reduced, upright RGB copy of a photo for analysis, and how it maps to the original.
+
+    ``image`` is ``scale_x``/``scale_y`` times smaller than the upright full-resolution photo
+    of ``full_size``; ``to_full`` maps a box on the copy back to full-resolution pixels.
+    """
+
+    image: Image.Image
+    full_size: tuple[int, int]
+    scale_x: float
+    scale_y: float
+
+    @property
+    def scale(self) -> float:
+        """Full-resolution pixels per working-copy pixel (along the long side)."""
+        return max(self.scale_x, self.scale_y)
+
+    def to_full(self, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+        """Map ``(x0, y0, x1, y1)`` on the copy to the full image, rounded outward and clipped."""
+        x0, y0, x1, y1 = box
+        width, height = self.full_size
+        eps = 1e-6  # float noise must not push an exact edge one pixel outward
+        return (
+            max(0, math.floor(x0 * self.scale_x + eps)),
+            max(0, math.floor(y0 * self.scale_y + eps)),
+            min(width, math.ceil(x1 * self.scale_x - eps)),
+            min(height, math.ceil(y1 * self.scale_y - eps)),
+        )
+
+
+def content_hash(path: Path | str) -> str:
+    """SHA-256 of the file's bytes: the photo's identity in caches and records."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_photo_path(path: Path | str) -> bool:
+    """True for a file name the app would open as a photo."""
+    return Path(path).suffix.lower() in PHOTO_SUFFIXES
+
+
+def list_photos(folder: Path | str) -> list[Path]:
+    """The photos directly in ``folder``, sorted by name; hidden files are skipped."""
+    return sorted(
+        p
+        for p in Path(folder).iterdir()
+        if p.is_file() and not p.name.startswith(".") and is_photo_path(p)
+    )
+
+
+def load_upright(path: Path | str) -> Image.Image:
+    """The whole photo, upright (EXIF orientation applied), as 8-bit sRGB RGB."""
+    return _decode(Path(path), long_side=None).image
+
+
+def load_for_analysis(path: Path | str, long_side: int = ANALYSIS_LONG_SIDE) -> WorkingCopy:
+    """An upright copy no longer than ``long_side``, decoded fast (JPEG DCT scaling).
+
+    Boxes found on it map back to full-resolution upright pixels with ``WorkingCopy.to_full``.
+    """
+    return _decode(Path(path), long_side=long_side)
+
+
+def image_size(path: Path | str) -> tuple[int, int]:
+    """Upright full-resolution (width, height) without decoding the pixels."""
+    path = Path(path)
+    with _open_checked(path) as image:
+        width, height = image.size
+        if _orientation(image) in (5, 6, 7, 8):
+            return height, width
+        return width, height
+
+
+def _open_checked(path: Path) -> Image.Image:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UnreadablePhoto(path, "the file does not exist") from None
+    except OSError as error:
+        raise UnreadablePhoto(path, f"the file cannot be read ({error.strerror})") from None
+    if size == 0:
+        raise UnreadablePhoto(path, "the file is empty (0 bytes)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UnreadablePhoto(path, _too_large_reason(None)) from None
+    except UnidentifiedImageError:
+        kind = _signature_kind(path)
+        if kind:
+            reason = f"the file is damaged: it starts like a {kind} image but cannot be decoded"
+        else:
+            reason = "the file is not an image or its format is not supported"
+        raise UnreadablePhoto(path, reason) from None
+    except OSError as error:
+        raise UnreadablePhoto(path, f"the file cannot be read ({error})") from None
+
+    expected = _FORMATS_FOR_SUFFIX.get(path.suffix.lower())
+    if expected is not None and image.format not in expected:
+        found = image.format or "unknown"
+        image.close()
+        raise UnreadablePhoto(
+            path, f"the file is a {found} image but its name ends in {path.suffix}"
+        )
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        image.close()
+        raise UnreadablePhoto(path, _too_large_reason((width, height)))
+    return image
+
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF8", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"BM", "BMP"),
+)
+
+
+def _signature_kind(path: Path) -> str | None:
+    """The image format a file's first bytes announce, to tell damaged from not-an-image."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    if head[4:8] == b"ftyp":
+        return "HEIC"
+    return next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)
+
+
+def _too_large_reason(size: tuple[int, int] | None) -> str:
+    limit = f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
+    if size is None:
+        return f"the image is too large to open safely ({limit})"
+    mp = size[0] * size[1] / 1_000_000
+    return f"the image is too large to open safely ({size[0]}x{size[1]}, {mp:.0f} MP; {limit})"
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except Exception:  # a broken EXIF block must not hide the picture
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _decode(path: Path, long_side: int | None) -> WorkingCopy:
+    image = _open_checked(path)
+    try:
+        orientation = _orientation(image)
+        stored_w, stored_h = image.size
+        full_size = (stored_h, stored_w) if orientation in (5, 6, 7, 8) else (stored_w, stored_h)
+        icc = image.info.get("icc_profile")
+        if getattr(image, "n_frames", 1) > 1:
+            image.seek(0)  # animated GIF/WebP, multi-page TIFF: the first frame
+        if long_side is not None and image.format in ("JPEG", "MPO"):
+            # DCT scaling: decode at 1/2, 1/4 or 1/8 directly, never below the requested size.
+            factor = max(stored_w, stored_h) / long_side
+            if factor >= 2:
+                image.draft(
+                    image.mode, (math.ceil(stored_w / factor), math.ceil(stored_h / factor))
+                )
+        try:
+            image.load()
+        except (Image.DecompressionBombError, MemoryError):
+            raise UnreadablePhoto(path, _too_large_reason(full_size)) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as error:
+            raise UnreadablePhoto(path, _damaged_reason(error)) from None
+        rgb = _to_srgb(image, icc)
+        rgb = _apply_orientation(rgb, orientation)
+        if rgb is image:
+            rgb = image.copy()  # closing the file below would invalidate the pixels
+    finally:
+        image.close()
+
+    if long_side is not None and max(rgb.size) > long_side:
+        ratio = long_side / max(rgb.size)
+        target = (max(1, round(rgb.width * ratio)), max(1, round(rgb.height * ratio)))
+        rgb = rgb.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return WorkingCopy(
+        image=rgb,
+        full_size=full_size,
+        scale_x=full_size[0] / rgb.width,
+        scale_y=full_size[1] / rgb.height,
+    )
+
+
+def _damaged_reason(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    if "truncated" in text.lower():
+        return "the file is incomplete (truncated): copy it again from the camera or phone"
+    return f"the file is damaged and cannot be decoded ({text})"
+
+
+_TRANSPOSE_FOR_ORIENTATION = {
+    2: (Image.Transpose.FLIP_LEFT_RIGHT,),
+    3: (Image.Transpose.ROTATE_180,),
+    4: (Image.Transpose.FLIP_TOP_BOTTOM,),
+    5: (Image.Transpose.TRANSPOSE,),
+    6: (Image.Transpose.ROTATE_270,),
+    7: (Image.Transpose.TRANSVERSE,),
+    8: (Image.Transpose.ROTATE_90,),
+}
+
+
+def _apply_orientation(image: Image.Image, orientation: int) -> Image.Image:
+    for step in _TRANSPOSE_FOR_ORIENTATION.get(orientation, ()):
+        image = image.transpose(step)
+    return image
+
+
+def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """Convert any mode to 8-bit RGB; an embedded ICC profile is converted to sRGB."""
+    mode = image.mode
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        # 16/32-bit greyscale: Pillow's convert("L") clips at 255, so scale to 8 bits ourselves.
+        array = np.asarray(image, dtype=np.float64)
+        peak = 65535.0 if mode.startswith("I;16") or array.max() > 255 else 255.0
+        grey = np.clip(array * (255.0 / peak) + 0.5, 0, 255).astype(np.uint8)
+        image = Image.fromarray(grey, "L")
+        mode = "L"
+    elif mode == "F":
+        array = np.asarray(image, dtype=np.float64)
+        peak = 1.0 if array.max() <= 1.0 else 255.0
+        image = Image.fromarray(np.clip(array * (255.0 / peak) + 0.5, 0, 255).astype(np.uint8), "L")
+        mode = "L"
+
+    if mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+        mode = image.mode
+    if mode in ("LA", "La", "PA", "RGBa"):
+        image = image.convert("RGBA")
+        mode = "RGBA"
+
+    if icc and mode in ("RGB", "RGBA", "CMYK", "L"):
+        converted = _icc_to_srgb(image, icc)
+        if converted is not None:
+            image, mode = converted, converted.mode
+
+    if mode == "RGBA":
+        # Transparent areas become white, as a viewer on a white page would show them.
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    if mode != "RGB":
+        return image.convert("RGB")
+    return image
+
+
+def _icc_to_srgb(image: Image.Image, icc: bytes) -> Image.Image | None:
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (OSError, ImageCms.PyCMSError):
+        return None  # an unreadable profile: fall back to treating the pixels as sRGB
+    mode = image.mode
+    alpha = image.getchannel("A") if mode == "RGBA" else None
+    base = image.convert("RGB") if mode == "RGBA" else image
+    try:
+        converted = ImageCms.profileToProfile(
+            base,
+            source,
+            _SRGB_PROFILE,
+            renderingIntent=ImageCms.Intent.PERCEPTUAL,
+            outputMode="RGB",
+        )
+    except (ImageCms.PyCMSError, ValueError, OSError):
+        return None
+    if converted is None:
+        return None
+    if alpha is not None:
+        converted.putalpha(alpha)
+    return converted
