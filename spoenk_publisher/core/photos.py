@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pillow_heif
-from PIL import Image, ImageCms, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
 pillow_heif.register_heif_opener()
 
@@ -158,8 +158,10 @@ def _open_checked(path: Path) -> Image.Image:
         else:
             reason = "the file is not an image or its format is not supported"
         raise UnreadablePhoto(path, reason) from None
-    except OSError as error:
-        raise UnreadablePhoto(path, f"the file cannot be read ({error})") from None
+    except PermissionError:
+        raise UnreadablePhoto(path, "the file cannot be read (no permission)") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        raise UnreadablePhoto(path, _damaged_reason(error)) from None
 
     expected = _FORMATS_FOR_SUFFIX.get(path.suffix.lower())
     if expected is not None and image.format not in expected:
@@ -216,6 +218,9 @@ def _orientation(image: Image.Image) -> int:
 
 
 def _decode(path: Path, long_side: int | None) -> WorkingCopy:
+    # face_recognition switches this on when imported, which would turn a truncated photo into
+    # a silently grey one; a damaged file must be reported instead.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     image = _open_checked(path)
     try:
         orientation = _orientation(image)

@@ -417,3 +417,12 @@ def _matrix_profile(red, green, blue, gamma: float = 2.2) -> bytes:
     )
     assert len(header) == 128
     return header + body
+
+
+def test_truncated_photo_is_refused_even_after_face_recognition_is_imported(tmp_path):
+    import face_recognition  # noqa: F401  (it sets ImageFile.LOAD_TRUNCATED_IMAGES = True)
+
+    path = bad_file(tmp_path, "truncated")
+
+    with pytest.raises(UnreadablePhoto, match="truncated"):
+        load_upright(path)
