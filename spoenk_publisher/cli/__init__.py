@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import click
 
+from spoenk_publisher.cli.check_commands import check
+from spoenk_publisher.cli.export_commands import export
 from spoenk_publisher.cli.photos_commands import inspect_photos
+from spoenk_publisher.cli.register_commands import register
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +26,6 @@ def gui(paths: tuple[str, ...]) -> None:
 
 
 main.add_command(inspect_photos)
+main.add_command(register)
+main.add_command(check)
+main.add_command(export)

@@ -1,0 +1,103 @@
+"""``spoenk-publisher check``: may these photos be published on a channel, and what is blurred."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+import click
+
+from spoenk_publisher.cli.register_commands import chosen_register_path, register_path_option
+from spoenk_publisher.cli.verdict_text import LANGUAGES, error_sentence, verdict_sentence
+from spoenk_publisher.core.analysis import AnalysisCache, analyse_batch, default_cache_path
+from spoenk_publisher.core.decisions import ConsentSnapshot, decide_photo
+from spoenk_publisher.core.faces.detection import MODES
+from spoenk_publisher.core.photos import list_photos
+
+
+@click.command("check")
+@click.argument("photos", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--channel", "-c", required=True, help="The channel, e.g. instagram or website.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per photo per line.")
+@click.option("--mode", type=click.Choice(MODES), default="standard", show_default=True)
+@click.option("--policy", type=click.Choice(["blur", "exclude"]), default="blur", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Analyse again, ignoring cached results.")
+@register_path_option
+def check(
+    photos: tuple[Path, ...],
+    channel: str,
+    as_json: bool,
+    mode: str,
+    policy: str,
+    lang: str,
+    no_cache: bool,
+) -> None:
+    """Say per photo whether it may be published on CHANNEL, and which faces get blurred.
+
+    Exit code 0 when every photo was checked, whatever the verdicts; 1 when a photo could not
+    be read (the others are still checked); 2 for a wrong channel or register.
+    """
+    from spoenk_publisher.register import Register, RegisterError
+
+    try:
+        with Register.open(chosen_register_path()) as register:
+            channels = {c.name: c.label for c in register.channels()}
+            if channel not in channels:
+                known = ", ".join(channels)
+                raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
+            snapshot = ConsentSnapshot.from_register(register, channel, date.today())
+    except RegisterError as error:
+        raise click.ClickException(str(error)) from None
+
+    paths = [p for path in photos for p in (list_photos(path) if path.is_dir() else [path])]
+    cache = None if no_cache else AnalysisCache(default_cache_path())
+    try:
+        result = analyse_batch(paths, mode=mode, cache=cache, workers=None)
+    finally:
+        if cache is not None:
+            cache.close()
+
+    for path in paths:
+        if path in result.failures:
+            reason = result.failures[path]
+            if as_json:
+                click.echo(json.dumps({"photo": str(path), "error": reason}, ensure_ascii=False))
+            else:
+                click.echo(f"{path}: {error_sentence(reason, lang)}", err=True)
+            continue
+        analysis = result.analyses[path]
+        decision = decide_photo(analysis.faces, snapshot, policy=policy)
+        if as_json:
+            click.echo(json.dumps(_as_json(analysis, decision), ensure_ascii=False))
+        else:
+            click.echo(f"{path}: {verdict_sentence(decision, channels[channel], lang)}")
+    if result.failures:
+        raise SystemExit(1)
+
+
+def _as_json(analysis, decision) -> dict:
+    return {
+        "photo": str(analysis.path),
+        "sha256": analysis.sha256,
+        "width": analysis.width,
+        "height": analysis.height,
+        "channel": decision.channel,
+        "verdict": decision.verdict,
+        "faces": [
+            {
+                "box": face.box.as_list(),
+                "person": face.person_id,
+                "name": face.name,
+                "distance": None
+                if face.distance is None or math.isinf(face.distance)
+                else round(face.distance, 4),
+                "action": face.action,
+                "reason": face.reason,
+            }
+            for face in decision.faces
+            if face.action != "ignore"
+        ],
+    }

@@ -1,0 +1,109 @@
+"""``spoenk-publisher export``: a cleaned, consent-checked set of photos for one channel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from spoenk_publisher.cli.register_commands import chosen_register_path, register_path_option
+from spoenk_publisher.core.analysis import AnalysisCache, default_cache_path
+from spoenk_publisher.core.decisions import ConsentSnapshot
+from spoenk_publisher.core.export import ExportOptions, export_photos
+from spoenk_publisher.core.faces.detection import MODES
+from spoenk_publisher.core.photos import list_photos
+from spoenk_publisher.core.presets import load_presets, preset_for
+from spoenk_publisher.core.render import STYLES
+
+
+@click.command("export")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--channel", "-c", required=True, help="The channel, e.g. instagram or website.")
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--policy",
+    type=click.Choice(["blur", "exclude"]),
+    default="blur",
+    show_default=True,
+    help="blur: cover faces without consent; exclude: leave such photos out.",
+)
+@click.option("--style", type=click.Choice(STYLES), default="pixelate", show_default=True)
+@click.option("--event", help="Event name for the file names (default: the folder's name).")
+@click.option("--mode", type=click.Choice(MODES), default="standard", show_default=True)
+@click.option("--presets", "presets_file", type=click.Path(path_type=Path, exists=True))
+@register_path_option
+def export(
+    sources: tuple[Path, ...],
+    channel: str,
+    out_dir: Path,
+    policy: str,
+    style: str,
+    event: str | None,
+    mode: str,
+    presets_file: Path | None,
+) -> None:
+    """Export FOLDER_OR_PHOTOS... for CHANNEL into --out, with faces without consent covered.
+
+    Files are named <event>-<nnn>; a manifest.csv beside them lists what went where (keep it,
+    do not upload it). Exit code 1 when a photo failed (the rest is exported).
+    """
+    from spoenk_publisher.register import Register, RegisterError
+
+    paths = [p for src in sources for p in (list_photos(src) if src.is_dir() else [src])]
+    if not paths:
+        raise click.UsageError("no photos found in the given folders")
+    preset = preset_for(channel, load_presets(presets_file) if presets_file else None)
+    options = ExportOptions(
+        channel=channel,
+        out_dir=out_dir,
+        policy=policy,
+        style=style,
+        event=event or (sources[0].resolve().name if sources[0].is_dir() else None),
+        preset=preset,
+        mode=mode,
+    )
+    try:
+        register = Register.open(chosen_register_path())
+    except RegisterError as error:
+        raise click.ClickException(str(error)) from None
+    cache = AnalysisCache(default_cache_path())
+    try:
+        channels = [c.name for c in register.channels()]
+        if channel not in channels:
+            known = ", ".join(channels)
+            raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
+        snapshot = ConsentSnapshot.from_register(register, channel, date.today())
+        with click.progressbar(length=2 * len(paths), label="Exporting", file=None) as bar:
+            state = {"done": 0}
+
+            def progress(done: int, total: int, item: Path | None) -> None:
+                bar.update(done - state["done"])
+                state["done"] = done
+
+            summary = export_photos(
+                paths,
+                options,
+                snapshot,
+                manual=register.manual_decisions,
+                recorder=register,
+                cache=cache,
+                progress=progress,
+            )
+    finally:
+        cache.close()
+        register.close()
+
+    written = sum(not item.already_there for item in summary.exported)
+    click.echo(
+        f"Exported {len(summary.exported)} photo(s) to {out_dir}"
+        f" ({written} new, {len(summary.exported) - written} already there);"
+        f" {summary.faces_blurred} face(s) covered; {len(summary.excluded)} photo(s) left out;"
+        f" {len(summary.failures)} failed."
+    )
+    for path in summary.excluded:
+        click.echo(f"left out: {path} (a face without consent, policy 'exclude')")
+    for path, reason in summary.failures.items():
+        click.echo(f"failed: {path}: {reason}", err=True)
+    if summary.failures:
+        raise SystemExit(1)

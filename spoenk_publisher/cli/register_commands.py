@@ -1,0 +1,423 @@
+"""``spoenk-publisher register``: keep the consent register from the command line.
+
+Every command opens the register given by ``--register PATH`` (on the group or on the command),
+else ``$SPOENK_REGISTER``, else the default (``paths.default_register_path``). A failure is one
+line on standard error (an import's problems: one line each) and exit code 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from spoenk_publisher.core.photos import UnreadablePhoto
+from spoenk_publisher.paths import default_register_path
+from spoenk_publisher.register import (
+    ConsentState,
+    ConsentStatus,
+    Person,
+    Register,
+    RegisterError,
+    RegisterImportError,
+    Role,
+    Source,
+)
+from spoenk_publisher.register.consent import describe
+
+_REGISTER_PATH_KEY = "spoenk_publisher.register_path"
+_DATE = click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"])
+_YES_NO = {"yes": True, "ja": True, "no": False, "nee": False}
+_ROLES = {
+    "pupil": Role.PUPIL,
+    "leerling": Role.PUPIL,
+    "staff": Role.STAFF,
+    "medewerker": Role.STAFF,
+    "other": Role.OTHER,
+    "overig": Role.OTHER,
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def register_path_option(command: F) -> F:
+    """Add ``--register PATH`` to a command or group; the innermost one given wins."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.meta[_REGISTER_PATH_KEY] = value
+
+    return click.option(
+        "--register",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="PATH",
+        expose_value=False,
+        callback=remember,
+        help="The consent register file (default: $SPOENK_REGISTER, else "
+        "consent_db/register.db in a source checkout).",
+    )(command)
+
+
+def chosen_register_path() -> Path:
+    """The register the current command works on."""
+    ctx = click.get_current_context()
+    return ctx.meta.get(_REGISTER_PATH_KEY) or default_register_path()
+
+
+@contextlib.contextmanager
+def opened_register() -> Iterator[Register]:
+    """Open the chosen register for the length of a command."""
+    with Register.open(chosen_register_path()) as register:
+        yield register
+
+
+@contextlib.contextmanager
+def register_errors_reported() -> Iterator[None]:
+    """Turn a register or photo error into one line on standard error and exit code 1."""
+    try:
+        yield
+    except RegisterImportError as error:
+        click.echo(f"error: {error.headline}", err=True)
+        for problem in error.problems:
+            click.echo(f"{error.path.name}: {problem}", err=True)
+        raise SystemExit(1) from None
+    except (RegisterError, UnreadablePhoto) as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(1) from None
+
+
+class _RegisterGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        with register_errors_reported():
+            return super().invoke(ctx)
+
+
+@click.group("register", cls=_RegisterGroup)
+@register_path_option
+def register() -> None:
+    """Keep the consent register: people, consent per channel, reference faces, audit log."""
+
+
+@register.command("import-csv")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would change.")
+@register_path_option
+def import_csv_command(file: Path, dry_run: bool) -> None:
+    """Import people and consent from a CSV file (all or nothing).
+
+    See docs/register.md for the format: Dutch or English headers, ';' or ',', ja/nee per channel.
+    """
+    with opened_register() as reg:
+        summary = reg.import_csv(file, dry_run=dry_run)
+    click.echo(f"{file.name}: {summary}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+@register.command("export-csv")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@register_path_option
+def export_csv_command(file: Path) -> None:
+    """Write everyone's consent in force today to a CSV file (Excel NL: ';', UTF-8 with BOM)."""
+    with opened_register() as reg:
+        count = reg.export_csv(file)
+    click.echo(f"wrote {count} people to {file}")
+
+
+@register.command("add")
+@click.argument("person_id", metavar="ID")
+@click.option("--name", required=True, help="Full name.")
+@click.option("--group", default="", help="Group or class (empty for staff).")
+@click.option(
+    "--role",
+    type=click.Choice(sorted(_ROLES), case_sensitive=False),
+    default="pupil",
+    show_default=True,
+)
+@register_path_option
+def add_command(person_id: str, name: str, group: str, role: str) -> None:
+    """Add a person by the school's own number (pupil or staff number)."""
+    with opened_register() as reg:
+        person = reg.add_person(Person(person_id, name, group, _ROLES[role.lower()]))
+    click.echo(f"added {person.id}")
+
+
+@register.command("edit")
+@click.argument("person_id", metavar="ID")
+@click.option("--name", help="New full name.")
+@click.option("--group", help="New group or class.")
+@click.option("--role", type=click.Choice(sorted(_ROLES), case_sensitive=False))
+@click.option("--active/--inactive", default=None, help="Still at school, or left.")
+@register_path_option
+def edit_command(
+    person_id: str, name: str | None, group: str | None, role: str | None, active: bool | None
+) -> None:
+    """Change a person's name, group, role or active flag."""
+    with opened_register() as reg:
+        person = reg.person(person_id)
+        changed = Person(
+            person.id,
+            name if name is not None else person.name,
+            group if group is not None else person.group,
+            _ROLES[role.lower()] if role else person.role,
+            active if active is not None else person.active,
+        )
+        reg.update_person(changed)
+    click.echo(f"updated {person.id}")
+
+
+@register.command("enrol")
+@click.argument("person_id", metavar="ID")
+@click.argument("photos", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@register_path_option
+def enrol_command(person_id: str, photos: tuple[Path, ...]) -> None:
+    """Store reference faces for a person from photos that each show exactly that one face.
+
+    Only the face encodings and each photo's hash are stored, never the photos. When any photo
+    is refused, nothing is stored.
+    """
+    from spoenk_publisher.core.enrolment import EnrolmentError, reference_face
+
+    with opened_register() as reg:
+        person = reg.person(person_id)
+        faces, failed = [], 0
+        for photo in photos:
+            try:
+                faces.append(reference_face(photo))
+            except (EnrolmentError, UnreadablePhoto) as error:
+                failed += 1
+                click.echo(f"error: {error}", err=True)
+        if failed:
+            raise SystemExit(1)
+        added = reg.enrol(person.id, faces)
+        total = reg.reference_face_count(person.id)
+    click.echo(
+        f"enrolled {person.id}: {_count(added, 'new reference face')} from "
+        f"{_count(len(photos), 'photo')} ({total} in all)"
+    )
+
+
+@register.command("consent")
+@click.argument("person_id", metavar="ID")
+@click.argument("channel")
+@click.argument(
+    "answer", metavar="yes|no", type=click.Choice(sorted(_YES_NO), case_sensitive=False)
+)
+@click.option(
+    "--until",
+    "valid_until",
+    type=_DATE,
+    help="Last day (default: 31 July ending this school year).",
+)
+@click.option("--from", "valid_from", type=_DATE, help="First day (default: today).")
+@click.option(
+    "--source",
+    type=click.Choice([Source.FORM.value, Source.APP.value]),
+    default=Source.FORM.value,
+    show_default=True,
+    help="Where the consent came from.",
+)
+@click.option("--note", default="", help="A note kept with the record.")
+@register_path_option
+def consent_command(
+    person_id: str,
+    channel: str,
+    answer: str,
+    valid_until: datetime | None,
+    valid_from: datetime | None,
+    source: str,
+    note: str,
+) -> None:
+    """Record consent granted (yes) or refused (no) for one channel."""
+    with opened_register() as reg:
+        record = reg.record_consent(
+            person_id,
+            channel,
+            _YES_NO[answer.lower()],
+            valid_from=valid_from.date() if valid_from else None,
+            valid_until=valid_until.date() if valid_until else None,
+            source=Source(source),
+            note=note,
+        )
+    click.echo(f"{record.person_id}: {describe(record)}")
+
+
+@register.command("withdraw")
+@click.argument("person_id", metavar="ID")
+@click.argument("channels", nargs=-1)
+@click.option(
+    "--from", "valid_from", type=_DATE, help="First day without consent (default: today)."
+)
+@click.option("--note", default="", help="A note kept with the records.")
+@register_path_option
+def withdraw_command(
+    person_id: str, channels: tuple[str, ...], valid_from: datetime | None, note: str
+) -> None:
+    """Withdraw consent on the given channels, or on all channels when none are given."""
+    with opened_register() as reg:
+        records = reg.withdraw(
+            person_id,
+            list(channels) or None,
+            valid_from=valid_from.date() if valid_from else None,
+            source=Source.FORM,
+            note=note,
+        )
+    for record in records:
+        click.echo(f"{record.person_id}: {describe(record)}")
+
+
+@register.command("remove")
+@click.argument("person_id", metavar="ID")
+@click.option("--yes", "confirmed", is_flag=True, help="Do not ask for confirmation.")
+@register_path_option
+def remove_command(person_id: str, confirmed: bool) -> None:
+    """Delete a person with their reference faces and consent records (the audit log keeps a
+    line that it happened)."""
+    with opened_register() as reg:
+        person = reg.person(person_id)
+        if not confirmed:
+            click.confirm(
+                f"Remove {person.id} ({person.name}) with "
+                f"{_count(reg.reference_face_count(person.id), 'reference face')} and all "
+                "consent records? This cannot be undone",
+                abort=True,
+                err=True,
+            )
+        summary = reg.remove_person(person.id)
+    click.echo(f"removed {summary.person_id}: {summary}")
+
+
+@register.command("list")
+@click.option("--group", help="Only this group or class.")
+@click.option("--on", "on", type=_DATE, help="The day consent is shown for (default: today).")
+@register_path_option
+def list_command(group: str | None, on: datetime | None) -> None:
+    """List people with their reference faces and the channels they may appear on."""
+    day = on.date() if on else date.today()
+    with opened_register() as reg:
+        people = reg.people(group)
+        faces = reg.reference_face_counts()
+        allowed: dict[str, list[str]] = {person.id: [] for person in people}
+        for channel in reg.channels():
+            for person_id, status in reg.consent_statuses(channel.name, day).items():
+                if status.allowed and person_id in allowed:
+                    allowed[person_id].append(channel.name)
+    rows = [
+        [
+            person.id,
+            person.name,
+            person.group,
+            str(person.role),
+            "yes" if person.active else "no",
+            str(faces.get(person.id, 0)),
+            ", ".join(allowed[person.id]) or "-",
+        ]
+        for person in people
+    ]
+    headers = ["id", "name", "group", "role", "active", "faces", f"consent on {day.isoformat()}"]
+    _echo_table(headers, rows)
+
+
+@register.command("show")
+@click.argument("person_id", metavar="ID")
+@click.option("--on", "on", type=_DATE, help="The day consent is shown for (default: today).")
+@register_path_option
+def show_command(person_id: str, on: datetime | None) -> None:
+    """Show one person: details, reference faces, consent per channel and its history."""
+    day = on.date() if on else date.today()
+    with opened_register() as reg:
+        person = reg.person(person_id)
+        faces = reg.reference_face_count(person.id)
+        statuses = [reg.consent_status(person.id, c.name, day) for c in reg.channels()]
+        history = reg.consent_history(person.id)
+    click.echo(f"id:       {person.id}")
+    click.echo(f"name:     {person.name}")
+    click.echo(f"group:    {person.group or '-'}")
+    click.echo(f"role:     {person.role}")
+    click.echo(f"active:   {'yes' if person.active else 'no'}")
+    click.echo(f"faces:    {faces} reference faces")
+    click.echo(f"consent on {day.isoformat()}:")
+    for status in statuses:
+        click.echo(f"  {status.channel:<12} {_explain(status)}")
+    click.echo("history:")
+    if not history:
+        click.echo("  (no consent records)")
+    for record in history:
+        when = record.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        note = f" - {record.note}" if record.note else ""
+        click.echo(f"  {when}  {record.recorded_by}  {describe(record)}{note}")
+
+
+@register.command("audit")
+@click.option("--person", "person_id", metavar="ID", help="Only lines about this person.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the newest N lines.")
+@register_path_option
+def audit_command(person_id: str | None, limit: int | None) -> None:
+    """Print the audit log: when, who (OS user), what."""
+    with opened_register() as reg:
+        entries = reg.audit_log(person_id, limit)
+    for entry in entries:
+        click.echo(str(entry))
+
+
+@register.command("report")
+@click.argument("person_id", metavar="ID")
+@register_path_option
+def report_command(person_id: str) -> None:
+    """List every exported photo that shows ID unblurred (e.g. after a withdrawal)."""
+    with opened_register() as reg:
+        published = reg.published_with(person_id)
+    if not published:
+        click.echo(f"No exported photo shows {person_id}.")
+    for photo in published:
+        click.echo(str(photo))
+
+
+@register.command("channels")
+@register_path_option
+def channels_command() -> None:
+    """List the publication channels."""
+    with opened_register() as reg:
+        for channel in reg.channels():
+            click.echo(f"{channel.name:<12} {channel.label}")
+
+
+@register.command("add-channel")
+@click.argument("name")
+@click.option("--label", help="Name as shown (default: NAME).")
+@register_path_option
+def add_channel_command(name: str, label: str | None) -> None:
+    """Add a publication channel (a CSV column of the same name then imports it)."""
+    with opened_register() as reg:
+        channel = reg.add_channel(name, label)
+    click.echo(f"added channel {channel.name}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _explain(status: ConsentStatus) -> str:
+    if status.state is ConsentState.GRANTED:
+        return f"yes, until {_day(status.valid_until)}"
+    if status.state is ConsentState.EXPIRED:
+        return f"no: expired after {_day(status.valid_until)}"
+    if status.state is ConsentState.NONE:
+        return "no: no consent recorded"
+    return f"no: {status.state} from {_day(status.valid_from)}"
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "?"
+
+
+def _echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [
+        max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)
+    ]
+    for row in [list(headers), *rows]:
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )

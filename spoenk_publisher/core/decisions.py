@@ -1,0 +1,221 @@
+"""Per face, per channel: keep or blur, and why. Default deny.
+
+A face is kept unblurred only when it is confidently matched to a person whose consent for the
+channel is valid on the day; every other outcome (no consent, unknown, ambiguous, too small,
+forced) is a blur. Manual decisions can add faces, name faces or force a blur, but never keep a
+face the register does not allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Protocol
+
+import numpy as np
+
+from spoenk_publisher.core.faces import Box
+from spoenk_publisher.core.matching import DEFAULT_AMBIGUITY_MARGIN, DEFAULT_TOLERANCE, match
+
+Action = Literal["keep", "blur", "ignore"]
+#: Why a face is kept or blurred; the UI and the CLI turn these into sentences.
+Reason = Literal[
+    "consent",  # matched, and the register allows this channel today: kept
+    "no_consent",  # matched, but no valid consent for this channel today
+    "unknown",  # nobody in the register is close enough
+    "ambiguous",  # two people nearly equally close
+    "too_small",  # too small to recognise reliably
+    "forced_blur",  # a user chose to blur it
+    "not_a_face",  # a user marked the detection as not a face: ignored
+]
+Verdict = Literal["ok", "blur", "exclude"]
+Policy = Literal["blur", "exclude"]
+
+
+@dataclass(frozen=True)
+class AnalysedFace:
+    """A detected face with its encoding (``None``: too small to encode reliably)."""
+
+    box: Box
+    score: float
+    encoding: np.ndarray | None = field(default=None, compare=False, repr=False)
+    source: str = "centerface"
+
+
+class ConsentSource(Protocol):
+    """The part of the consent register that decisions read (``register.Register`` fits)."""
+
+    def reference_encodings(self) -> tuple[np.ndarray, list[str]]: ...
+
+    def consent_statuses(self, channel: str, on: date) -> Mapping[str, Any]: ...
+
+    def people(self) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True)
+class ConsentSnapshot:
+    """What decisions need from the register for one channel on one day.
+
+    Taking a snapshot once per batch keeps decisions pure and cheap: a change in the register
+    means a new snapshot and new decisions, never a new detection.
+    """
+
+    channel: str
+    on: date
+    reference_encodings: np.ndarray  # N x 128
+    reference_person_ids: tuple[str, ...]
+    names: Mapping[str, str]
+    #: person id -> consent state for the channel on the day ("granted", "refused",
+    #: "withdrawn", "expired", "none"); a person missing here has no consent.
+    consent_states: Mapping[str, str]
+
+    def may_appear(self, person_id: str) -> bool:
+        return self.consent_states.get(person_id) == "granted"
+
+    @classmethod
+    def empty(cls, channel: str, on: date) -> ConsentSnapshot:
+        return cls(channel, on, np.zeros((0, 128)), (), {}, {})
+
+    @classmethod
+    def from_register(cls, register: ConsentSource, channel: str, on: date) -> ConsentSnapshot:
+        """Read references, names and every person's consent state for ``channel`` on ``on``."""
+        encodings, person_ids = register.reference_encodings()
+        states = {
+            person_id: str(getattr(status.state, "value", status.state))
+            for person_id, status in register.consent_statuses(channel, on).items()
+        }
+        names = {person.id: person.name for person in register.people()}
+        return cls(
+            channel, on, np.asarray(encodings).reshape(-1, 128), tuple(person_ids), names, states
+        )
+
+
+@dataclass(frozen=True)
+class ManualDecision:
+    """A user's decision about one face in one photo, stored per photo hash.
+
+    ``box`` identifies the face (a detected box, matched by overlap, or a box the user drew).
+    ``kind``: "assign" (this is ``person_id``), "not_a_face", "force_blur", or "add" (a face the
+    detector missed; blurred unless also assigned to a consenting person via ``person_id``).
+    """
+
+    box: Box
+    kind: Literal["assign", "not_a_face", "force_blur", "add"]
+    person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FaceDecision:
+    box: Box
+    action: Action
+    reason: Reason
+    person_id: str | None = None
+    name: str | None = None
+    distance: float | None = None
+    consent_state: str | None = None  # the matched person's state for the channel
+    manual: bool = False
+
+    @property
+    def blurred(self) -> bool:
+        return self.action == "blur"
+
+
+@dataclass(frozen=True)
+class PhotoDecision:
+    channel: str
+    faces: tuple[FaceDecision, ...]
+    verdict: Verdict
+
+    @property
+    def blurred_count(self) -> int:
+        return sum(face.blurred for face in self.faces)
+
+    @property
+    def people_shown(self) -> tuple[str, ...]:
+        """Ids of the people who appear unblurred."""
+        return tuple(f.person_id for f in self.faces if f.action == "keep" and f.person_id)
+
+
+#: A manual decision applies to the detected face its box overlaps at least this much.
+MANUAL_MATCH_IOU = 0.5
+
+
+def decide_face(
+    face: AnalysedFace,
+    snapshot: ConsentSnapshot,
+    tolerance: float = DEFAULT_TOLERANCE,
+    ambiguity_margin: float = DEFAULT_AMBIGUITY_MARGIN,
+) -> FaceDecision:
+    """Keep only a confident match with valid consent; everything else is blurred."""
+    if face.encoding is None:
+        return FaceDecision(face.box, "blur", "too_small")
+    found = match(
+        face.encoding,
+        snapshot.reference_encodings,
+        snapshot.reference_person_ids,
+        tolerance=tolerance,
+        ambiguity_margin=ambiguity_margin,
+    )
+    if found.person_id is None:
+        return FaceDecision(face.box, "blur", found.reason, distance=found.distance)
+    return _consent_decision(face.box, found.person_id, snapshot, distance=found.distance)
+
+
+def decide_photo(
+    faces: Sequence[AnalysedFace],
+    snapshot: ConsentSnapshot,
+    manual: Sequence[ManualDecision] = (),
+    policy: Policy = "blur",
+    tolerance: float = DEFAULT_TOLERANCE,
+    ambiguity_margin: float = DEFAULT_AMBIGUITY_MARGIN,
+) -> PhotoDecision:
+    """Decisions for every face of a photo, with the user's manual decisions applied."""
+    decisions = [decide_face(face, snapshot, tolerance, ambiguity_margin) for face in faces]
+    for edit in manual:
+        if edit.kind == "add":
+            if edit.person_id:
+                decisions.append(_consent_decision(edit.box, edit.person_id, snapshot, manual=True))
+            else:
+                decisions.append(FaceDecision(edit.box, "blur", "unknown", manual=True))
+            continue
+        index = _overlapping(decisions, edit.box)
+        if index is None:
+            # The face it named is gone (e.g. detection changed): treat the box as a face.
+            decisions.append(FaceDecision(edit.box, "blur", "forced_blur", manual=True))
+            continue
+        current = decisions[index]
+        if edit.kind == "not_a_face":
+            decisions[index] = FaceDecision(current.box, "ignore", "not_a_face", manual=True)
+        elif edit.kind == "force_blur":
+            decisions[index] = FaceDecision(
+                current.box, "blur", "forced_blur", current.person_id, current.name, manual=True
+            )
+        elif edit.kind == "assign" and edit.person_id:
+            decisions[index] = _consent_decision(current.box, edit.person_id, snapshot, manual=True)
+    any_blur = any(decision.blurred for decision in decisions)
+    verdict: Verdict = "ok" if not any_blur else ("exclude" if policy == "exclude" else "blur")
+    return PhotoDecision(snapshot.channel, tuple(decisions), verdict)
+
+
+def _consent_decision(
+    box: Box,
+    person_id: str,
+    snapshot: ConsentSnapshot,
+    distance: float | None = None,
+    manual: bool = False,
+) -> FaceDecision:
+    state = snapshot.consent_states.get(person_id, "none")
+    name = snapshot.names.get(person_id)
+    if snapshot.may_appear(person_id):
+        return FaceDecision(box, "keep", "consent", person_id, name, distance, state, manual)
+    return FaceDecision(box, "blur", "no_consent", person_id, name, distance, state, manual)
+
+
+def _overlapping(decisions: Sequence[FaceDecision], box: Box) -> int | None:
+    best, best_iou = None, MANUAL_MATCH_IOU
+    for index, decision in enumerate(decisions):
+        overlap = decision.box.iou(box)
+        if overlap >= best_iou:
+            best, best_iou = index, overlap
+    return best

@@ -1,0 +1,92 @@
+"""Reference faces for the consent register: exactly one face per enrolment photo, encoded.
+
+A reference photo must show the person alone, so the register never learns someone else's face
+under their name. Faces much smaller than the largest one are background (a passer-by) and do not
+count; the one face left must be big enough to give a stable encoding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spoenk_publisher.core.faces import Box
+from spoenk_publisher.core.faces.detection import detect_faces
+from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
+from spoenk_publisher.core.photos import content_hash, load_for_analysis
+from spoenk_publisher.register.reference_faces import ReferenceFace
+
+#: Smallest usable reference face (detector box height in full-resolution pixels). Measured
+#: 2026-11-25 on 8 photos of 6 people in shared/photos with face_recognition 1.3.0: re-encoding
+#: a face shrunk to 80 px (dlib's box) moves its encoding at most 0.11 from the full-size one (at
+#: most 0.17 at 60 px, 0.31 at 40 px), well inside the matching tolerance of 0.5. CenterFace's
+#: box is 1/0.83 times dlib's (core/faces/encoding.py), so 80 px there is 96 px here.
+MIN_REFERENCE_FACE_PX = 96
+
+#: A face less than half the height of the largest face in the photo is background and is not
+#: counted; two faces of similar size (a ratio above 0.5) make the photo ambiguous and it is
+#: refused. (Rose Leslie's face in kit_with_rose.jpg is 0.7 of Kit Harington's: refused.)
+BACKGROUND_FACE_RATIO = 0.5
+
+
+class EnrolmentError(Exception):
+    """A photo that cannot serve as a reference face, with a reason a user can act on."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+class NotExactlyOneFace(EnrolmentError):
+    """The photo shows no face, or more than one face of similar size."""
+
+    def __init__(self, path: Path | str, count: int) -> None:
+        self.count = count
+        if count == 0:
+            reason = "a reference photo must show exactly one face, but no face was found"
+        else:
+            reason = (
+                f"a reference photo must show exactly one face, but {count} faces were found; "
+                "use a photo of the person alone, or crop it"
+            )
+        super().__init__(path, reason)
+
+
+class ReferenceFaceTooSmall(EnrolmentError):
+    """The one face is too small to give a reliable encoding."""
+
+    def __init__(self, path: Path | str, height: int) -> None:
+        self.height = height
+        super().__init__(
+            path,
+            f"the face is too small to serve as a reference ({height} pixels high, at least "
+            f"{MIN_REFERENCE_FACE_PX} needed): use a closer photo",
+        )
+
+
+def reference_face(path: Path | str) -> ReferenceFace:
+    """The encoding of the one face in ``path`` and the photo's SHA-256, for ``Register.enrol``.
+
+    Uses the same detector and encoder as analysis, so that a reference and a face in an event
+    photo are comparable. Raises ``UnreadablePhoto`` (from ``core.photos``),
+    ``NotExactlyOneFace`` or ``ReferenceFaceTooSmall``.
+    """
+    path = Path(path)
+    working = load_for_analysis(path)
+    boxes = _subject_faces([face.box for face in detect_faces(working)])
+    if len(boxes) != 1:
+        raise NotExactlyOneFace(path, len(boxes))
+    box = boxes[0]
+    if box.height < MIN_REFERENCE_FACE_PX:
+        raise ReferenceFaceTooSmall(path, box.height)
+    encoding = encode_faces_in_photo(path, [box], working)[0]
+    if encoding is None:
+        raise ReferenceFaceTooSmall(path, box.height)
+    return ReferenceFace(photo_sha256=content_hash(path), encoding=encoding)
+
+
+def _subject_faces(boxes: list[Box]) -> list[Box]:
+    if not boxes:
+        return []
+    largest = max(box.height for box in boxes)
+    return [box for box in boxes if box.height >= BACKGROUND_FACE_RATIO * largest]

@@ -1,0 +1,350 @@
+"""A batch export: decide, anonymise, strip, name neutrally, write atomically, record.
+
+What leaves the app stays public for good, so: every face without consent is covered on the
+full-resolution image before resizing; the output is encoded from bare pixels (no EXIF, XMP,
+IPTC, comments, thumbnails or text chunks can survive); names say only the event and a number;
+files appear complete or not at all, are never overwritten, and a re-run after a crash
+completes the set without duplicates.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from PIL import Image
+
+from spoenk_publisher.core.analysis import (
+    AnalysisCache,
+    Cancelled,
+    PhotoAnalysis,
+    Progress,
+    analyse_batch,
+)
+from spoenk_publisher.core.decisions import (
+    ConsentSnapshot,
+    ManualDecision,
+    PhotoDecision,
+    Policy,
+    decide_photo,
+)
+from spoenk_publisher.core.photos import UnreadablePhoto, load_upright
+from spoenk_publisher.core.presets import ChannelPreset, preset_for
+from spoenk_publisher.core.render import (
+    DEFAULT_MARGINS,
+    CoverMargins,
+    Shape,
+    Style,
+    anonymise,
+    fit_long_side,
+)
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "source", "people", "faces_blurred")
+_PARTIAL_PREFIX = ".spoenk-partial-"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    channel: str
+    out_dir: Path
+    policy: Policy = "blur"
+    style: Style = "pixelate"
+    shape: Shape = "ellipse"
+    event: str | None = None  # default: the (first) source folder's name
+    preset: ChannelPreset | None = None  # default: the channel's preset
+    margins: CoverMargins = DEFAULT_MARGINS
+    mode: str = "standard"
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    file: Path
+    source: Path
+    source_sha256: str
+    output_sha256: str
+    people: tuple[str, ...]
+    faces_blurred: int
+    already_there: bool = False  # an earlier (interrupted) run of the same export wrote it
+
+
+@dataclass
+class ExportSummary:
+    exported: list[ExportedFile] = field(default_factory=list)
+    excluded: dict[Path, PhotoDecision] = field(default_factory=dict)
+    failures: dict[Path, str] = field(default_factory=dict)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def faces_blurred(self) -> int:
+        return sum(item.faces_blurred for item in self.exported)
+
+
+class ExportRecorder(Protocol):
+    """Where each export is recorded (the consent register implements it)."""
+
+    def start_export(self, channel: str, out_dir: Path, event: str) -> int: ...
+
+    def record_exported_file(self, export_id: int, item: ExportedFile) -> None: ...
+
+
+ManualLookup = Callable[[str], Sequence[ManualDecision]]
+
+
+def slug(text: str) -> str:
+    """``"Sportdag groep 7/8"`` -> ``"sportdag-groep-7-8"``: ASCII, lower case, safe everywhere."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "export"
+
+
+def export_photos(
+    paths: Sequence[Path | str],
+    options: ExportOptions,
+    snapshot: ConsentSnapshot,
+    manual: ManualLookup | None = None,
+    recorder: ExportRecorder | None = None,
+    cache: AnalysisCache | None = None,
+    analyses: Mapping[Path, PhotoAnalysis] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+) -> ExportSummary:
+    """Export ``paths`` for ``options.channel`` into ``options.out_dir``.
+
+    Photos are analysed first (from ``analyses`` or the cache where possible); ``progress``
+    counts analysis and writing together (``total`` = twice the photos).
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    if snapshot.channel != options.channel:
+        raise ValueError("the consent snapshot is for another channel")
+    cancelled = cancelled or (lambda: False)
+    total = 2 * len(paths)
+    summary = ExportSummary()
+    out_dir = options.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_partials(out_dir)
+    event = slug(options.event or _default_event(paths))
+    preset = options.preset or preset_for(options.channel)
+
+    known = dict(analyses or {})
+    missing = [p for p in paths if p not in known]
+    batch = analyse_batch(
+        missing,
+        mode=options.mode,
+        cache=cache,
+        progress=(lambda done, _t, item: progress(done, total, item)) if progress else None,
+        cancelled=cancelled,
+        workers=workers,
+    )
+    known.update(batch.analyses)
+    summary.failures.update(batch.failures)
+    summary.cancelled = batch.cancelled
+
+    existing = _existing_outputs(out_dir, event)
+    manifest = _read_manifest(out_dir)
+    export_id = recorder.start_export(options.channel, out_dir, event) if recorder else None
+    done = len(paths)
+    for path in paths:
+        if summary.cancelled or cancelled():
+            summary.cancelled = True
+            break
+        analysis = known.get(path)
+        if analysis is not None:
+            try:
+                item = _export_one(
+                    analysis, options, preset, snapshot, manual, out_dir, event, existing, summary
+                )
+            except UnreadablePhoto as error:
+                summary.failures[path] = error.reason
+                item = None
+            except OSError as error:
+                summary.failures[path] = f"could not be written ({error.strerror or error})"
+                item = None
+            if item is not None:
+                summary.exported.append(item)
+                manifest[item.file.name] = _manifest_row(item)
+                if recorder is not None and export_id is not None:
+                    recorder.record_exported_file(export_id, item)
+                if len(summary.exported) % 20 == 0:
+                    _write_manifest(out_dir, manifest)
+        done += 1
+        if progress:
+            progress(done, total, path)
+    if summary.exported:
+        _write_manifest(out_dir, manifest)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def render_photo(
+    analysis: PhotoAnalysis,
+    decision: PhotoDecision,
+    preset: ChannelPreset,
+    style: Style = "pixelate",
+    shape: Shape = "ellipse",
+    margins: CoverMargins = DEFAULT_MARGINS,
+) -> bytes:
+    """The published bytes of one photo: covered, resized, encoded from bare pixels."""
+    image = load_upright(analysis.path)
+    if (image.width, image.height) != (analysis.width, analysis.height):
+        raise UnreadablePhoto(analysis.path, "the file changed since it was analysed")
+    to_cover = [face.box for face in decision.faces if face.action == "blur"]
+    covered = fit_long_side(anonymise(image, to_cover, style, shape, margins), preset.long_side)
+    # A fresh image from the pixels alone: nothing of the source's metadata comes along.
+    bare = Image.frombytes("RGB", covered.size, covered.tobytes())
+    buffer = io.BytesIO()
+    if preset.format == "png":
+        bare.save(buffer, "PNG", optimize=True)
+    else:
+        bare.save(buffer, "JPEG", quality=preset.quality, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def _export_one(
+    analysis: PhotoAnalysis,
+    options: ExportOptions,
+    preset: ChannelPreset,
+    snapshot: ConsentSnapshot,
+    manual: ManualLookup | None,
+    out_dir: Path,
+    event: str,
+    existing: dict[str, Path],
+    summary: ExportSummary,
+) -> ExportedFile | None:
+    edits = manual(analysis.sha256) if manual else ()
+    decision = decide_photo(analysis.faces, snapshot, edits, options.policy)
+    if decision.verdict == "exclude":
+        summary.excluded[analysis.path] = decision
+        return None
+    data = render_photo(analysis, decision, preset, options.style, options.shape, options.margins)
+    output_sha256 = hashlib.sha256(data).hexdigest()
+    already = existing.get(output_sha256)
+    if already is None:
+        target = _write_new_file(out_dir, event, preset.suffix, data)
+        existing[output_sha256] = target
+    else:
+        target = already
+    return ExportedFile(
+        file=target,
+        source=analysis.path,
+        source_sha256=analysis.sha256,
+        output_sha256=output_sha256,
+        people=decision.people_shown,
+        faces_blurred=decision.blurred_count,
+        already_there=already is not None,
+    )
+
+
+def _write_new_file(out_dir: Path, event: str, suffix: str, data: bytes) -> Path:
+    """Write ``data`` as the next free ``<event>-<nnn><suffix>``, complete or not at all."""
+    number = 1
+    while True:
+        target = out_dir / f"{event}-{number:03d}{suffix}"
+        if not target.exists() and _publish_atomically(out_dir, target, data):
+            return target
+        number += 1
+
+
+def _publish_atomically(out_dir: Path, target: Path, data: bytes) -> bool:
+    """Make ``target`` appear with ``data``; False (and nothing written) when it exists."""
+    if hasattr(os, "O_TMPFILE"):
+        # An unnamed file, linked in only when complete: a crash leaves nothing behind.
+        try:
+            fd = os.open(out_dir, os.O_TMPFILE | os.O_WRONLY, 0o644)
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                _write_all(fd, data)
+                os.link(f"/proc/self/fd/{fd}", target)
+                return True
+            except FileExistsError:
+                return False
+            except OSError:
+                pass  # e.g. no /proc: fall back to a named temporary file
+            finally:
+                os.close(fd)
+    partial = out_dir / f"{_PARTIAL_PREFIX}{os.getpid()}-{target.name}"
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    try:
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+    try:
+        try:
+            os.link(partial, target)  # fails if target exists: never overwrites
+        except FileExistsError:
+            return False
+        except OSError:
+            if target.exists():  # a file system without hard links (FAT, some shares)
+                return False
+            os.replace(partial, target)
+        return True
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
+def _remove_stale_partials(out_dir: Path) -> None:
+    for stale in out_dir.glob(f"{_PARTIAL_PREFIX}*"):
+        stale.unlink(missing_ok=True)
+
+
+def _existing_outputs(out_dir: Path, event: str) -> dict[str, Path]:
+    """Hash -> file of this event's earlier outputs, so a re-run never writes a duplicate."""
+    found: dict[str, Path] = {}
+    for path in sorted(out_dir.glob(f"{event}-*")):
+        if path.is_file() and re.fullmatch(rf"{re.escape(event)}-\d{{3,}}\.(jpg|png)", path.name):
+            found.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
+    return found
+
+
+def _default_event(paths: Sequence[Path]) -> str:
+    for path in paths:
+        return (path if path.is_dir() else path.parent).resolve().name
+    return "export"
+
+
+def _manifest_row(item: ExportedFile) -> dict[str, str]:
+    return {
+        "file": item.file.name,
+        "source": str(item.source),
+        "people": " ".join(item.people),
+        "faces_blurred": str(item.faces_blurred),
+    }
+
+
+def _read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+    path = out_dir / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle) if row.get("file")}
+
+
+def _write_manifest(out_dir: Path, rows: dict[str, dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for name in sorted(rows):
+        writer.writerow(rows[name])
+    partial = out_dir / f"{_PARTIAL_PREFIX}{os.getpid()}-{MANIFEST_NAME}"
+    partial.write_text(buffer.getvalue(), encoding="utf-8")
+    os.replace(partial, out_dir / MANIFEST_NAME)
