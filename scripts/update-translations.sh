@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Refreshes resources/i18n/*.ts from the GUI's source strings, then compiles them to .qm.
-# Translate new strings in the .ts files (pyside6-linguist, or by hand) before compiling.
+# Refreshes resources/i18n/*.ts from the GUI's source strings, fills new strings from any JSON
+# drafts in resources/i18n/drafts/ (see scripts/fill_translations.py), then compiles the .qm.
+# Translate what is still unfinished with pyside6-linguist (or by hand) before compiling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for lang in nl; do
-  .venv/bin/pyside6-lupdate spoenk_publisher/gui/*.py -ts "resources/i18n/spoenk_publisher_${lang}.ts" -no-obsolete
-  .venv/bin/pyside6-lrelease "resources/i18n/spoenk_publisher_${lang}.ts" -qm "resources/i18n/spoenk_publisher_${lang}.qm"
+  ts="resources/i18n/spoenk_publisher_${lang}.ts"
+  .venv/bin/pyside6-lupdate spoenk_publisher/gui/*.py -ts "$ts" -no-obsolete
+  if compgen -G "resources/i18n/drafts/${lang}_*.json" >/dev/null; then
+    .venv/bin/python scripts/fill_translations.py "$ts" resources/i18n/drafts/"${lang}"_*.json
+  fi
+  .venv/bin/pyside6-lrelease "$ts" -qm "resources/i18n/spoenk_publisher_${lang}.qm"
 done

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from spoenk_publisher.paths import DEMO_EVENT_DIR, RESOURCES_DIR, default_register_path
+from spoenk_publisher.core.photos import is_photo_path
+from spoenk_publisher.paths import DEMO_EVENT_DIR, RESOURCES_DIR
 
 ORGANISATION = "Onderwijsgroep Spoenk"
 APPLICATION = "Spoenk Publisher"
@@ -47,21 +50,40 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("spoenk-publisher")  # matches packaging/spoenk-publisher.desktop
+    icon = RESOURCES_DIR / "icons" / "spoenk-publisher.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, chosen_language(QSettings()))
     return app
 
 
 def main(paths: list[str] | None = None) -> int:
-    """Open the main window on ``paths`` (a folder or photos), else on the demo event."""
+    """Open the main window on ``paths``: a folder or photos, or one photo for a quick check;
+    without paths, the demo event."""
+    from spoenk_publisher.gui.analysis_pool import shutdown_shared_pool
     from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.settings import Settings
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app(sys.argv[:1])
+    app.aboutToQuit.connect(shutdown_shared_pool)
     if paths is None:
         paths = sys.argv[1:]
-    window = MainWindow(register_path=default_register_path())
+    settings = Settings()
+    window = MainWindow(register_path=settings.register_path(), settings=settings)
     window.show()
-    window.open_paths([Path(p) for p in paths] if paths else [DEMO_EVENT_DIR])
+    open_start_paths(window, [Path(p) for p in paths])
     return app.exec()
+
+
+def open_start_paths(window, paths: list[Path]) -> None:
+    """What the app shows first: one photo ("open with" from the file manager) gets a quick
+    check; folders or several photos open as an event; nothing opens the demo event."""
+    if len(paths) == 1 and paths[0].is_file() and is_photo_path(paths[0]):
+        window.quick_check(paths[0])
+    else:
+        window.open_paths(paths or [DEMO_EVENT_DIR])
 
 
 if __name__ == "__main__":

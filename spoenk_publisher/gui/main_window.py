@@ -1,90 +1,864 @@
-"""The main window: an event's photos as a thumbnail grid."""
+"""The main window: an event's photos as a grid with status badges, and the review beside it.
+
+Reached from here: open a folder (menu, toolbar, Ctrl+O, drop), Analyse (Ctrl+R), the review of
+the selected photo, Quick check (drop one photo, Ctrl+K), Export (Ctrl+E), the register and the
+settings. Long work runs as jobs (``workers``); this window only wires their signals to the view.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QMainWindow, QToolBar
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyleOptionViewItem,
+    QToolBar,
+    QWidget,
+)
 
-from spoenk_publisher.core.photos import is_photo_path, list_photos
+from spoenk_publisher.core.analysis import PhotoAnalysis, default_cache_path
+from spoenk_publisher.core.decisions import PhotoDecision
+from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
+from spoenk_publisher.gui.analysis_pool import AnalysisPool, shared_pool
+from spoenk_publisher.gui.consent import ConsentContext
+from spoenk_publisher.gui.export_dialog import ExportDialog
+from spoenk_publisher.gui.messages import show_error
+from spoenk_publisher.gui.photo_delegate import PhotoDelegate
 from spoenk_publisher.gui.photo_model import PhotoListModel
-from spoenk_publisher.gui.thumbnails import THUMBNAIL_SIDE, ThumbnailLoader
+from spoenk_publisher.gui.quick_check import QuickCheckDialog
+from spoenk_publisher.gui.review_view import ReviewPanel
+from spoenk_publisher.gui.settings import Settings
+from spoenk_publisher.gui.settings_dialog import SettingsDialog
+from spoenk_publisher.gui.thumbnails import ThumbnailLoader
+from spoenk_publisher.gui.verdict_text import (
+    ALL_CLEAR,
+    BLURRED,
+    ERROR,
+    LEFT_OUT,
+    WAITING,
+    texts,
+)
+from spoenk_publisher.gui.workers import AnalyseJob, AnalyseResult, DecideJob, JobManager
+from spoenk_publisher.register import RegisterError
+
+
+class PhotoGrid(QListView):
+    """The thumbnail grid; says what to do when it is empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photo-grid")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)  # photos are not rearranged by dragging
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(False)
+        self.setAcceptDrops(False)  # drops go to the window
+        self.setSpacing(4)
+        self.setWordWrap(False)
+        self.empty_text = ""
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.viewport().rect().adjusted(20, 20, -20, -20),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register_path: Path) -> None:
+    """An event's photos, their analysis and review, export and quick check."""
+
+    def __init__(
+        self,
+        register_path: Path | None = None,
+        settings: Settings | None = None,
+        *,
+        pool: AnalysisPool | None = None,
+        warm_up: bool = True,
+    ) -> None:
         super().__init__()
-        self.register_path = register_path
+        self.setObjectName("main-window")
+        self.settings = settings or Settings()
+        self.register_path = Path(register_path or self.settings.register_path())
+        self.cache_path = default_cache_path()
+        self.pool = pool or shared_pool(self.settings.analysis_workers() or None)
+        self.jobs = JobManager(self)
+        self.context = ConsentContext(self.register_path)
+        self.event_folder: Path | None = None
+        self.analyse_job: AnalyseJob | None = None
+        self.decide_job: DecideJob | None = None
+        self.quick_checks: list[QuickCheckDialog] = []
+        self.export_dialog: ExportDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.register_window = None
+        self._analysis_started = 0.0
+        self._shown_state: tuple | None = None
+
         self.setWindowTitle(self.tr("Spoenk Publisher"))
-        self.resize(1100, 720)
+        self.resize(1280, 800)
         self.setAcceptDrops(True)
 
-        icon_side = THUMBNAIL_SIDE * 3 // 4
-        self.model = PhotoListModel(self, icon_side=icon_side)
-        self.grid = QListView(self)
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setIconSize(QSize(icon_side, icon_side))
-        self.grid.setGridSize(QSize(icon_side + 24, icon_side + 40))
-        self.grid.setSpacing(8)
+        self.model = PhotoListModel(self)
+        self.delegate = PhotoDelegate(self)
+        self.grid = PhotoGrid(self)
+        self.grid.setItemDelegate(self.delegate)
         self.grid.setModel(self.model)
-        self.setCentralWidget(self.grid)
+        self.grid.empty_text = self.tr(
+            "Open the folder of an event (File ▸ Open folder…), or drop a folder or photos "
+            "here.\n\nDrop a single photo for a quick check."
+        )
+        self._update_grid_size()
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.dataChanged.connect(self._model_changed)
+        self.model.modelReset.connect(self._update_counts)
+
+        self.review = ReviewPanel(self.context, self.jobs, self)
+        self.review.style = self.settings.blur_style()
+        self.review.decisionChanged.connect(self._review_decided)
+        self.review.navigateRequested.connect(self.move_selection)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.review)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([480, 800])
+        self.setCentralWidget(self.splitter)
 
         self.thumbnails = ThumbnailLoader(self)
         self.thumbnails.loaded.connect(self._thumbnail_loaded)
-        self.thumbnails.failed.connect(self.model.set_error)
+        self.thumbnails.failed.connect(self._thumbnail_failed)
+        self._visible_timer = QTimer(self, singleShot=True, interval=60)
+        self._visible_timer.timeout.connect(self._prioritise_visible)
+        self.grid.verticalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
 
-        self.open_action = QAction(self.tr("&Open folder…"), self)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self._fill_channels()
+        self._restore_layout()
+        self._update_actions()
+        self._update_counts()
+        if warm_up:
+            QTimer.singleShot(0, self.pool.warm_up)  # analysis processes start in the background
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _icon(self, pixmap: QStyle.StandardPixmap):
+        return self.style().standardIcon(pixmap)
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.open_action = QAction(self._icon(sp.SP_DirOpenIcon), self.tr("&Open folder…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._choose_folder)
+        self.open_action.setToolTip(self.tr("Open the folder with an event's photos (Ctrl+O)"))
+        self.open_action.triggered.connect(self.choose_folder)
+        self.open_photos_action = QAction(self.tr("Open &photos…"), self)
+        self.open_photos_action.triggered.connect(self.choose_photos)
+        self.quick_check_action = QAction(
+            self._icon(sp.SP_FileDialogContentsView), self.tr("&Quick check…"), self
+        )
+        self.quick_check_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.quick_check_action.setToolTip(
+            self.tr("Check one photo for the chosen channel, without opening an event (Ctrl+K)")
+        )
+        self.quick_check_action.triggered.connect(self.choose_quick_check)
+        self.analyse_action = QAction(self._icon(sp.SP_MediaPlay), self.tr("&Analyse"), self)
+        self.analyse_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.analyse_action.setToolTip(
+            self.tr("Find every face and check it against the register (Ctrl+R)")
+        )
+        self.analyse_action.triggered.connect(self.analyse)
+        self.cancel_action = QAction(self._icon(sp.SP_BrowserStop), self.tr("&Cancel"), self)
+        self.cancel_action.triggered.connect(self.cancel_analysis)
+        self.refresh_action = QAction(self.tr("Check &again with the register"), self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh_decisions)
+        self.export_action = QAction(self._icon(sp.SP_DialogSaveButton), self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip(self.tr("Save the photos for publishing (Ctrl+E)"))
+        self.export_action.triggered.connect(self.open_export)
+        self.register_action = QAction(self.tr("&Register…"), self)
+        self.register_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.register_action.setToolTip(self.tr("People, consent and reference faces"))
+        self.register_action.triggered.connect(self.open_register)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+    def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.open_action)
+        toolbar.addAction(self.quick_check_action)
+        toolbar.addSeparator()
+        channel_label = QLabel(self.tr("Channel:"), self)
+        channel_label.setContentsMargins(6, 0, 4, 0)
+        toolbar.addWidget(channel_label)
+        self.channel_box = QComboBox(self)
+        self.channel_box.setObjectName("channel-box")
+        self.channel_box.setMinimumContentsLength(12)
+        self.channel_box.setToolTip(self.tr("Where the photos will be published"))
+        self.channel_box.currentIndexChanged.connect(self._channel_changed)
+        toolbar.addWidget(self.channel_box)
+        toolbar.addSeparator()
+        toolbar.addAction(self.analyse_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.register_action)
         self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_photos_action)
+        self.recent_menu = QMenu(self.tr("Recent &folders"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.quick_check_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.quit_action)
 
+        photos_menu = self.menuBar().addMenu(self.tr("&Photos"))
+        photos_menu.addAction(self.analyse_action)
+        photos_menu.addAction(self.cancel_action)
+        photos_menu.addAction(self.refresh_action)
+
+        review = self.review
+        review_menu = self.menuBar().addMenu(self.tr("Re&view"))
+        review_menu.addAction(review.previous_action)
+        review_menu.addAction(review.next_action)
+        review_menu.addSeparator()
+        for action in review.face_actions:
+            review_menu.addAction(action)
+        review_menu.addSeparator()
+        review_menu.addAction(review.add_face_action)
+        review_menu.addAction(review.preview_action)
+
+        register_menu = self.menuBar().addMenu(self.tr("Re&gister"))
+        register_menu.addAction(self.register_action)
+
+    def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
-        self.register_label = QLabel(self.tr("Register: %1").replace("%1", str(register_path)))
-        self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.register_label)
+        self.count_label.setObjectName("count-label")
+        self.progress_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("analysis-progress")
+        self.progress_bar.setMaximumWidth(240)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancel-button")
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("message-label")
+        self.message_label.setContentsMargins(16, 0, 0, 0)
+        self.message_label.setStyleSheet("color: #374151;")
+        self._message_timer = QTimer(self, singleShot=True)
+        self._message_timer.timeout.connect(self.message_label.clear)
+        self.register_label = QLabel(self)
+        status = self.statusBar()
+        status.addWidget(self.count_label)
+        status.addWidget(self.message_label, 1)
+        status.addPermanentWidget(self.progress_label)
+        status.addPermanentWidget(self.progress_bar)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.register_label)
+        self._show_progress(False)
+        self._update_register_label()
 
-    def open_paths(self, paths: list[Path]) -> None:
-        """Show the photos of a folder, or the given photo files."""
-        photos: list[Path] = []
-        for path in paths:
-            if path.is_dir():
-                photos.extend(list_photos(path))
-            elif is_photo_path(path):
-                photos.append(path)
-        self.model.set_photos(photos)
-        self.count_label.setText(self.tr("%n photo(s)", "", len(photos)))
-        if len(paths) == 1 and paths[0].is_dir():
-            self.setWindowTitle(self.tr("Spoenk Publisher — %1").replace("%1", paths[0].name))
-        self.thumbnails.load(photos)
+    def _update_register_label(self) -> None:
+        if self.context.available:
+            self.register_label.setText(
+                self.tr("Register: %1").replace("%1", self.register_path.name)
+            )
+            self.register_label.setStyleSheet("")
+            self.register_label.setToolTip(str(self.register_path))
+        else:
+            self.register_label.setText(self.tr("Register unavailable: every face is blurred"))
+            self.register_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
+            self.register_label.setToolTip(self.context.error or "")
 
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open an event folder"))
+    def show_status(self, text: str, msecs: int = 10000) -> None:
+        """A passing message beside the counts (QStatusBar.showMessage would hide them)."""
+        self.message_label.setText(text)
+        self._message_timer.start(msecs)
+
+    def _fill_channels(self) -> None:
+        wanted = self.settings.channel() or self.channel()
+        self.channel_box.blockSignals(True)
+        self.channel_box.clear()
+        for channel in self.context.channels():
+            self.channel_box.addItem(channel.label, channel.name)
+        index = self.channel_box.findData(wanted)
+        self.channel_box.setCurrentIndex(index if index >= 0 else 0)
+        self.channel_box.blockSignals(False)
+
+    def _update_grid_size(self) -> None:
+        option = QStyleOptionViewItem()
+        option.font = self.grid.font()
+        hint = self.delegate.sizeHint(option, QModelIndex())
+        self.grid.setGridSize(hint + QSize(4, 4))
+
+    # -- state ------------------------------------------------------------------------------
+
+    def channel(self) -> str:
+        return self.channel_box.currentData() if hasattr(self, "channel_box") else ""
+
+    def channel_label(self) -> str:
+        return self.channel_box.currentText()
+
+    def policy(self) -> str:
+        return self.settings.policy()
+
+    def _busy(self) -> bool:
+        return self.analyse_job is not None
+
+    def _update_actions(self) -> None:
+        has_photos = self.model.rowCount() > 0
+        has_channel = bool(self.channel())
+        self.analyse_action.setEnabled(has_photos and not self._busy() and has_channel)
+        self.cancel_action.setEnabled(self._busy())
+        self.export_action.setEnabled(has_photos and has_channel)
+        self.refresh_action.setEnabled(has_photos and not self._busy())
+        self.quick_check_action.setEnabled(has_channel)
+
+    def _update_counts(self, *_args) -> None:
+        total = self.model.rowCount()
+        counts = self.model.status_counts()
+        parts = [self.tr("%n photo(s)", "", total)]
+        if total:
+            for status, text in (
+                (ALL_CLEAR, self.tr("%n all clear", "", counts[ALL_CLEAR])),
+                (BLURRED, self.tr("%n with faces blurred", "", counts[BLURRED])),
+                (LEFT_OUT, self.tr("%n left out", "", counts[LEFT_OUT])),
+                (ERROR, self.tr("%n with errors", "", counts[ERROR])),
+                (WAITING, self.tr("%n not checked yet", "", counts[WAITING])),
+            ):
+                if counts[status]:
+                    parts.append(text)
+        self.count_label.setText(" · ".join(parts))
+
+    # -- opening photos ---------------------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        start = str(self.event_folder or (self.settings.recent_folders() or [Path.home()])[0])
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open an event folder"), start)
         if folder:
             self.open_paths([Path(folder)])
 
+    def choose_photos(self) -> None:
+        suffixes = " ".join(f"*{s}" for s in sorted(PHOTO_SUFFIXES))
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Open photos"),
+            str(self.event_folder or Path.home()),
+            self.tr("Photos (%1)").replace("%1", suffixes),
+        )
+        if files:
+            self.open_paths([Path(f) for f in files])
+
+    def choose_quick_check(self) -> None:
+        suffixes = " ".join(f"*{s}" for s in sorted(PHOTO_SUFFIXES))
+        file, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Quick check a photo"),
+            str(self.event_folder or Path.home()),
+            self.tr("Photos (%1)").replace("%1", suffixes),
+        )
+        if file:
+            self.quick_check(Path(file))
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Open a folder (an event) or photos; a single photo gets a quick check instead."""
+        paths = [Path(p) for p in paths]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            show_error(
+                self,
+                self.tr("Not found"),
+                self.tr("This file or folder does not exist: %1").replace("%1", str(missing[0])),
+            )
+            paths = [p for p in paths if p.exists()]
+        if len(paths) == 1 and paths[0].is_file():
+            if is_photo_path(paths[0]):
+                self.quick_check(paths[0])
+            else:
+                show_error(
+                    self,
+                    self.tr("Not a photo"),
+                    self.tr("%1 is not a photo the app can open.").replace("%1", paths[0].name),
+                )
+            return
+        photos: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                try:
+                    photos.extend(list_photos(path))
+                except OSError as error:
+                    show_error(
+                        self,
+                        self.tr("The folder cannot be read"),
+                        f"{path}: {error.strerror or error}",
+                    )
+            elif is_photo_path(path):
+                photos.append(path)
+        if not paths:
+            return
+        self.cancel_analysis()
+        if self.decide_job is not None:
+            self.decide_job.cancel()
+            self.decide_job = None
+        self.model.set_photos(photos)
+        self._shown_state = None
+        folder = paths[0] if paths[0].is_dir() else paths[0].parent
+        self.event_folder = folder
+        if len(paths) == 1 and paths[0].is_dir():
+            self.settings.add_recent_folder(paths[0].resolve())
+        self.setWindowTitle(self.tr("Spoenk Publisher — %1").replace("%1", folder.name))
+        self.thumbnails.load(photos)
+        self._update_counts()
+        self._update_actions()
+        if photos:
+            self.grid.setCurrentIndex(self.model.index(0))
+            self.grid.setFocus()
+            self._visible_timer.start()
+        else:
+            self.review.show_nothing()
+            self.show_status(self.tr("No photos in %1").replace("%1", str(folder)), 8000)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        folders = self.settings.recent_folders()
+        for folder in folders:
+            action = self.recent_menu.addAction(str(folder))
+            action.triggered.connect(lambda _c=False, f=folder: self.open_paths([f]))
+        if not folders:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(
+                self.tr("Clear the list"), self.settings.clear_recent_folders
+            )
+
+    # -- thumbnails -------------------------------------------------------------------------
+
     def _thumbnail_loaded(self, path: Path, image: QImage) -> None:
-        self.model.set_thumbnail(path, QPixmap.fromImage(image))
+        self.model.set_thumbnail(path, image)
+
+    def _thumbnail_failed(self, path: Path, reason: str) -> None:
+        item = self.model.item_for(path)
+        if item is not None and item.analysis is None:
+            self.model.set_error(path, reason, texts().error_sentence(reason))
+
+    def _prioritise_visible(self) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        viewport = self.grid.viewport().rect()
+        cell = self.grid.gridSize()
+        first = self.grid.indexAt(viewport.topLeft() + QPoint(cell.width(), cell.height()) / 2)
+        last = self.grid.indexAt(viewport.bottomRight() - QPoint(cell.width(), cell.height()) / 2)
+        start = max(0, first.row() - 8) if first.isValid() else 0
+        end = last.row() + 8 if last.isValid() else min(rows - 1, start + 200)
+        paths = self.model.paths()
+        self.thumbnails.prioritise(paths[start : end + 1])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._visible_timer.start()
+
+    # -- analysis ---------------------------------------------------------------------------
+
+    def analyse(self) -> None:
+        """Analyse every photo that has no analysis yet; the rest are decided again."""
+        if self._busy() or not self.channel():
+            return
+        todo = self.model.unanalysed_paths()
+        if not todo:
+            self.refresh_decisions()
+            return
+        self.model.set_waiting(todo)
+        job = AnalyseJob(
+            todo,
+            self.channel(),
+            self.pool,
+            self.register_path if self.context.available else None,
+            self.cache_path,
+            policy=self.policy(),
+        )
+        job.signals.photo_started.connect(self.model.set_analysing)
+        job.signals.photo_done.connect(self._photo_analysed)
+        job.signals.photo_failed.connect(self._photo_failed)
+        job.signals.progress.connect(self._analysis_progress)
+        job.signals.finished.connect(self._analysis_finished)
+        job.signals.failed.connect(self._analysis_failed)
+        self.analyse_job = job
+        self._analysis_started = time.perf_counter()
+        self._show_progress(True, self.tr("Analysing…"))
+        self.progress_bar.setRange(0, len(todo))
+        self.progress_bar.setValue(0)
+        self._update_actions()
+        self.jobs.start(job)
+
+    def cancel_analysis(self) -> None:
+        if self.analyse_job is not None:
+            self.analyse_job.cancel()
+            self.progress_label.setText(self.tr("Stopping…"))
+            self.cancel_button.setEnabled(False)
+
+    def _photo_analysed(self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision) -> None:
+        if (
+            decision.channel != self.channel()
+            or self.analyse_job is None
+            or (self.analyse_job.policy != self.policy())
+        ):
+            # The channel changed while the job ran: decide again for the one now chosen.
+            decision = self._decide_here(analysis) or decision
+        self.model.set_result(path, analysis, decision, self._sentence(decision))
+
+    def _photo_failed(self, path: Path, reason: str) -> None:
+        self.model.set_error(path, reason, texts().error_sentence(reason))
+
+    def _analysis_progress(self, done: int, total: int, _path) -> None:
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(done)
+        self.progress_label.setText(
+            self.tr("Analysing: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+        )
+
+    def _analysis_finished(self, result: AnalyseResult) -> None:
+        job, self.analyse_job = self.analyse_job, None
+        seconds = time.perf_counter() - self._analysis_started
+        if job is not None:
+            still_running = [
+                p for p in job.paths if p not in result.analyses and p not in result.failures
+            ]
+            self.model.set_waiting(still_running)
+        self._show_progress(False)
+        self._update_actions()
+        self._update_counts()
+        if result.cancelled:
+            message = self.tr("Analysis cancelled: %n photo(s) done.", "", result.analysed)
+        else:
+            message = self.tr("Analysis finished: %n photo(s) in %1 s.", "", result.analysed)
+            message = message.replace("%1", f"{seconds:.0f}")
+        if result.failed:
+            message += " " + self.tr("%n photo(s) could not be analysed.", "", result.failed)
+        self.show_status(message, 15000)
+
+    def _analysis_failed(self, message: str) -> None:
+        self.analyse_job = None
+        self._show_progress(False)
+        self._update_actions()
+        show_error(self, self.tr("The analysis stopped"), message)
+
+    def _show_progress(self, visible: bool, text: str = "") -> None:
+        self.progress_label.setText(text)
+        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+            widget.setVisible(visible)
+        self.cancel_button.setEnabled(visible)
+
+    # -- decisions --------------------------------------------------------------------------
+
+    def _sentence(self, decision: PhotoDecision) -> str:
+        return texts().sentence(decision, self.context.channel_label(decision.channel))
+
+    def _decide_here(self, analysis: PhotoAnalysis) -> PhotoDecision | None:
+        try:
+            return self.context.decide(analysis, self.channel(), self.policy())
+        except RegisterError as error:
+            self.show_status(str(error), 10000)
+            return None
+
+    def _channel_changed(self) -> None:
+        if self.channel():
+            self.settings.set_channel(self.channel())
+        self._update_actions()
+        self.refresh_decisions()
+
+    def refresh_decisions(self) -> None:
+        """Decide every analysed photo again (another channel, or the register changed)."""
+        self.context.forget_snapshots()
+        analyses = self.model.analyses()
+        if self.decide_job is not None:
+            self.decide_job.cancel()
+        if not analyses or not self.channel():
+            self._show_current(force=True)
+            return
+        job = DecideJob(
+            analyses,
+            self.channel(),
+            self.register_path if self.context.available else None,
+            self.policy(),
+        )
+        job.signals.finished.connect(lambda decisions, job=job: self._decided(job, decisions))
+        job.signals.failed.connect(
+            lambda message: show_error(
+                self, self.tr("The photos could not be checked again"), message
+            )
+        )
+        self.decide_job = job
+        self.jobs.start(job)
+
+    def _decided(self, job: DecideJob, decisions: dict[Path, PhotoDecision]) -> None:
+        if job is not self.decide_job:
+            return  # a newer choice replaced it
+        self.decide_job = None
+        if job.channel != self.channel() or job.policy != self.policy():
+            return
+        for path, decision in decisions.items():
+            self.model.set_decision(path, decision, self._sentence(decision))
+        self._update_counts()
+        self._show_current(force=True)
+
+    def _review_decided(self, path: Path, decision: PhotoDecision) -> None:
+        self.model.set_decision(path, decision, self._sentence(decision))
+        self._update_counts()
+
+    # -- selection and review ---------------------------------------------------------------
+
+    def current_path(self) -> Path | None:
+        index = self.grid.currentIndex()
+        return self.model.item(index.row()).path if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _model_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles=()) -> None:
+        current = self.grid.currentIndex()
+        if current.isValid() and top_left.row() <= current.row() <= bottom_right.row():
+            self._show_current()
+        self._counts_timer_start()
+
+    def _counts_timer_start(self) -> None:
+        if not hasattr(self, "_counts_timer"):
+            self._counts_timer = QTimer(self, singleShot=True, interval=100)
+            self._counts_timer.timeout.connect(self._update_counts)
+        if not self._counts_timer.isActive():
+            self._counts_timer.start()
+
+    def _show_current(self, force: bool = False) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            self._shown_state = None
+            self.review.show_nothing()
+            return
+        item = self.model.item(index.row())
+        state = (item.path, item.analysis, item.decision, item.status, item.error)
+        if state == self._shown_state and not force:
+            return  # only the thumbnail changed
+        self._shown_state = state
+        status_text = ""
+        if item.status == "analysing":
+            status_text = self.tr("Looking for faces…")
+        elif self._busy() and item.analysis is None:
+            status_text = self.tr("Waiting for its turn in the analysis…")
+        self.review.set_photo(
+            item.path,
+            item.analysis,
+            item.decision,
+            item.decision.channel if item.decision else self.channel(),
+            self.policy(),
+            status_text=status_text,
+            error=item.error,
+        )
+
+    def move_selection(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.grid.currentIndex()
+        row = (current.row() if current.isValid() else -1) + step
+        row = min(max(row, 0), rows - 1)
+        index = self.model.index(row)
+        self.grid.setCurrentIndex(index)
+        self.grid.scrollTo(index)
+
+    # -- quick check, export, register, settings --------------------------------------------
+
+    def quick_check(self, photo: Path) -> QuickCheckDialog | None:
+        """Check one photo for the chosen channel without touching the event."""
+        if not self.channel():
+            show_error(
+                self,
+                self.tr("No channel to check for"),
+                self.tr(
+                    "The consent register is not available, so the app does not know the "
+                    "channels. Choose a register in Settings."
+                ),
+                self.context.error or "",
+            )
+            return None
+        dialog = QuickCheckDialog(
+            photo,
+            self.channel(),
+            self.context,
+            self.settings,
+            self.jobs,
+            self.pool,
+            self.cache_path,
+            self,
+        )
+        self.quick_checks.append(dialog)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget_quick_check(d))
+        dialog.show()
+        dialog.raise_()
+        dialog.start()
+        return dialog
+
+    def _forget_quick_check(self, dialog: QuickCheckDialog) -> None:
+        if dialog in self.quick_checks:
+            self.quick_checks.remove(dialog)
+
+    def open_export(self) -> None:
+        if not self.model.rowCount() or not self.channel():
+            return
+        dialog = ExportDialog(
+            self.model.paths(),
+            self.model.analyses(),
+            self.channel(),
+            self.context.channels(),
+            self.event_folder.name if self.event_folder else "export",
+            self.settings,
+            self.jobs,
+            self.pool,
+            self.register_path,
+            self.cache_path,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._export_closed)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _export_closed(self, _result: int) -> None:
+        self.export_dialog = None
+        self.review.style = self.settings.blur_style()
+        if self.model.analyses():
+            self.refresh_decisions()  # the policy may have changed in the dialog
+
+    def open_register(self) -> None:
+        try:
+            from spoenk_publisher.gui.register_window import RegisterWindow
+        except ImportError as error:
+            show_error(
+                self,
+                self.tr("Register"),
+                self.tr("The register window is not available in this version."),
+                str(error),
+            )
+            return
+        if self.register_window is not None:
+            self.register_window.show()
+            self.register_window.raise_()
+            self.register_window.activateWindow()
+            return
+        window = RegisterWindow(self.register_path, self)
+        window.installEventFilter(self)
+        self.register_window = window
+        window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.register_window and event.type() == QEvent.Type.Close:
+            # Consent or reference faces may have changed: decide again.
+            QTimer.singleShot(0, self.refresh_decisions)
+        return super().eventFilter(watched, event)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self) -> None:
+        self.settings_dialog = None
+        self.review.style = self.settings.blur_style()
+        new_path = self.settings.register_path()
+        if new_path != self.register_path:
+            self.set_register_path(new_path)
+        else:
+            self.refresh_decisions()
+
+    def set_register_path(self, path: Path) -> None:
+        self.register_path = path
+        self.context.register_path = path
+        self.context.reopen()
+        if not self.context.available:
+            show_error(self, self.tr("The register cannot be opened"), self.context.error or "")
+        self._update_register_label()
+        self._fill_channels()
+        self._update_actions()
+        self.refresh_decisions()
+
+    # -- drag and drop ----------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
-            self.open_paths(paths)
             event.acceptProposedAction()
+            self.open_paths(paths)
+
+    # -- layout and closing -----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("state", self.saveState())
+        self.settings.set_window_state("splitter", self.splitter.saveState())
+        self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_layout()
+        self.jobs.cancel_all()
         self.thumbnails.wait(2000)
+        self.jobs.wait(3000)
+        self.context.close()
         super().closeEvent(event)

@@ -1,35 +1,47 @@
-"""The photos of an event as a Qt list model, with lazily loaded thumbnails."""
+"""The photos of an event as a Qt list model: thumbnail, status, analysis and decision per row."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QImage
+
+from spoenk_publisher.core.analysis import PhotoAnalysis
+from spoenk_publisher.core.decisions import PhotoDecision
+from spoenk_publisher.gui.verdict_text import ANALYSING, ERROR, STATUSES, WAITING, status_of
 
 
 @dataclass
 class PhotoItem:
     path: Path
-    thumbnail: QPixmap | None = None
-    error: str | None = None
-    extra: dict = field(default_factory=dict)
+    thumbnail: QImage | None = None
+    status: str = WAITING
+    analysis: PhotoAnalysis | None = None
+    decision: PhotoDecision | None = None
+    error: str | None = None  # why the photo cannot be shown or analysed
+    verdict: str = ""  # the sentence for the decision (or the error)
 
 
 class PhotoListModel(QAbstractListModel):
-    """One row per photo; the decoration is the thumbnail once it has loaded."""
+    """One row per photo. The delegate paints thumbnail and badge from the roles."""
 
     PathRole = Qt.ItemDataRole.UserRole + 1
     ErrorRole = Qt.ItemDataRole.UserRole + 2
+    ThumbnailRole = Qt.ItemDataRole.UserRole + 3
+    StatusRole = Qt.ItemDataRole.UserRole + 4
+    VerdictRole = Qt.ItemDataRole.UserRole + 5
+    AnalysisRole = Qt.ItemDataRole.UserRole + 6
+    DecisionRole = Qt.ItemDataRole.UserRole + 7
 
-    def __init__(self, parent: QObject | None = None, icon_side: int = 192) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        placeholder = QPixmap(icon_side, icon_side)
-        placeholder.fill(QColor("#e4e7eb"))
-        self._placeholder = QIcon(placeholder)  # keeps every cell its size while loading
         self._items: list[PhotoItem] = []
         self._row_of: dict[Path, int] = {}
+
+    # -- contents ---------------------------------------------------------------------------
 
     def set_photos(self, paths: list[Path]) -> None:
         self.beginResetModel()
@@ -40,6 +52,27 @@ class PhotoListModel(QAbstractListModel):
     def paths(self) -> list[Path]:
         return [item.path for item in self._items]
 
+    def item(self, row: int) -> PhotoItem:
+        return self._items[row]
+
+    def item_for(self, path: Path) -> PhotoItem | None:
+        row = self._row_of.get(path)
+        return None if row is None else self._items[row]
+
+    def row_of(self, path: Path) -> int | None:
+        return self._row_of.get(path)
+
+    def analyses(self) -> dict[Path, PhotoAnalysis]:
+        return {item.path: item.analysis for item in self._items if item.analysis is not None}
+
+    def unanalysed_paths(self) -> list[Path]:
+        return [item.path for item in self._items if item.analysis is None]
+
+    def status_counts(self) -> Counter:
+        return Counter(item.status for item in self._items)
+
+    # -- Qt model ---------------------------------------------------------------------------
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items)
 
@@ -49,27 +82,68 @@ class PhotoListModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return item.path.name
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QIcon(item.thumbnail) if item.thumbnail is not None else self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.error or str(item.path)
+            return f"{item.path.name}\n{item.verdict}" if item.verdict else str(item.path)
         if role == self.PathRole:
             return item.path
         if role == self.ErrorRole:
             return item.error
+        if role == self.ThumbnailRole:
+            return item.thumbnail
+        if role == self.StatusRole:
+            return item.status
+        if role == self.VerdictRole:
+            return item.verdict
+        if role == self.AnalysisRole:
+            return item.analysis
+        if role == self.DecisionRole:
+            return item.decision
         return None
 
-    def set_thumbnail(self, path: Path, pixmap: QPixmap) -> None:
-        self._update(path, thumbnail=pixmap)
+    # -- updates from jobs (UI thread) ------------------------------------------------------
 
-    def set_error(self, path: Path, message: str) -> None:
-        self._update(path, error=message)
+    def set_thumbnail(self, path: Path, image: QImage) -> None:
+        self._update(path, thumbnail=image)
+
+    def set_error(self, path: Path, message: str, verdict: str = "") -> None:
+        """A photo that cannot be read or analysed: shown as an error with its reason."""
+        self._update(path, error=message, status=ERROR, verdict=verdict or message)
+
+    def set_analysing(self, path: Path) -> None:
+        item = self.item_for(path)
+        if item is not None and item.analysis is None:
+            self._update(path, status=ANALYSING)
+
+    def set_waiting(self, paths: list[Path]) -> None:
+        for path in paths:
+            item = self.item_for(path)
+            if item is not None and item.analysis is None:
+                self._update(path, status=WAITING, error=None, verdict="")
+
+    def set_result(
+        self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision, verdict: str
+    ) -> None:
+        self._update(
+            path,
+            analysis=analysis,
+            decision=decision,
+            status=status_of(decision),
+            error=None,
+            verdict=verdict,
+        )
+
+    def set_decision(self, path: Path, decision: PhotoDecision, verdict: str) -> None:
+        item = self.item_for(path)
+        if item is not None and item.analysis is not None:
+            self._update(path, decision=decision, status=status_of(decision), verdict=verdict)
 
     def _update(self, path: Path, **changes) -> None:
         row = self._row_of.get(path)
         if row is None:
             return  # a result for a folder that is no longer open
+        item = self._items[row]
         for name, value in changes.items():
-            setattr(self._items[row], name, value)
+            setattr(item, name, value)
+        assert item.status in STATUSES
         index = self.index(row)
         self.dataChanged.emit(index, index)

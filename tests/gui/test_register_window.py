@@ -90,10 +90,11 @@ def drop_files(window: RegisterWindow, index, paths: list[Path]) -> None:
     viewport = window.table.viewport()
     pos = QPointF(window.table.visualRect(index).center())
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
-    enter = QDragEnterEvent(pos, *args)
+    # Drag events take a QPoint (PySide6 6.11 has no QPointF overload); the drop a QPointF.
+    enter = QDragEnterEvent(pos.toPoint(), *args)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(pos, *args)
+    move = QDragMoveEvent(pos.toPoint(), *args)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
     drop = QDropEvent(pos, *args)

@@ -1,0 +1,129 @@
+"""Screenshots for docs/screenshots/: the main window after analysing the demo event, the
+review of one photo with its face menu open, and a quick check.
+
+Run under a real X server (Xvfb is enough), from the project folder::
+
+    Xvfb :93 -screen 0 1280x800x24 &
+    DISPLAY=:93 .venv/bin/python scripts/take_screenshots.py [--qm draft_nl.qm]
+
+It makes a throw-away register in which Barack Obama may appear on Instagram and Joe Biden
+refused, so that every kind of decision shows. ``--qm`` loads an extra translation (e.g. one
+compiled from resources/i18n/drafts/nl_main.json) on top of the shipped one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def make_register(path: Path) -> None:
+    from spoenk_publisher.core.enrolment import reference_face
+    from spoenk_publisher.register import Person, Register, Role
+
+    people = ROOT / "tests" / "data" / "people"
+    with Register.open(path) as register:
+        register.add_person(Person("1001", "Barack Obama", "Team", Role.STAFF))
+        register.add_person(Person("1002", "Joe Biden", "Team", Role.STAFF))
+        register.add_person(Person("2001", "Sanne de Vries", "Groep 5B", Role.PUPIL))
+        register.enrol("1001", [reference_face(people / "obama" / "obama-1.jpg")])
+        register.enrol("1002", [reference_face(people / "biden" / "biden-1.jpg")])
+        register.record_consent("1001", "instagram", True)
+        register.record_consent("1002", "instagram", False)
+
+
+def wait_until(app, condition, timeout: float = 120.0) -> None:
+    started = time.perf_counter()
+    while not condition():
+        app.processEvents()
+        time.sleep(0.01)
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the app did not get there in time")
+
+
+def settle(app, seconds: float = 0.6) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(app, widget, name: str, whole_screen: bool = False) -> Path:
+    settle(app)
+    target = OUT / name
+    if os.environ.get("DISPLAY"):
+        window = "root" if whole_screen else hex(int(widget.winId()))
+        subprocess.run(["import", "-window", window, str(target)], check=True)
+    else:
+        widget.grab().save(str(target))
+    print("saved", target.relative_to(ROOT))
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--qm", type=Path, help="an extra translation file to load")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="spoenk-shots-"))
+    os.environ["XDG_CACHE_HOME"] = str(work / "cache")
+    os.environ["SPOENK_REGISTER"] = str(work / "register.db")
+    make_register(work / "register.db")
+
+    from PySide6.QtCore import QPoint, QSettings, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from spoenk_publisher.gui.analysis_pool import shutdown_shared_pool
+    from spoenk_publisher.gui.app import create_app
+    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.settings import Settings
+    from spoenk_publisher.paths import DEMO_EVENT_DIR
+
+    app: QApplication = create_app(sys.argv[:1])
+    if args.qm:
+        translator = QTranslator(app)
+        if not translator.load(str(args.qm)):
+            raise SystemExit(f"cannot load {args.qm}")
+        app.installTranslator(translator)
+    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set_channel("instagram")
+    window = MainWindow(settings=settings)
+    window.setGeometry(0, 0, 1280, 800)
+    window.show()
+    window.open_paths([DEMO_EVENT_DIR])
+    window.analyse()
+    wait_until(app, lambda: window.analyse_job is None and window.model.analyses())
+    wait_until(app, lambda: window.thumbnails.pending() == 0)
+    window.move_selection(1)  # obama_and_biden.jpg: kept, no consent and unknown faces
+    wait_until(app, lambda: window.review.view.has_image())
+    shoot(app, window, "main-window.png", whole_screen=True)
+
+    panel = window.review
+    child = next(item for item in panel.face_items() if item.face.reason == "unknown")
+    panel.view.select_box(child.box)
+    point = panel.view.face_position(child.box)
+    panel._open_face_menu(child.box, point + QPoint(8, 0))
+    shoot(app, window, "review.png", whole_screen=True)
+    if panel.face_menu is not None:
+        panel.face_menu.close()
+
+    check = window.quick_check(DEMO_EVENT_DIR / "two_people.jpg")
+    check.setGeometry(120, 60, 1000, 720)
+    wait_until(app, lambda: check.decision is not None and check.panel.view.has_image())
+    shoot(app, check, "quick-check.png")
+
+    check.close()
+    window.close()
+    shutdown_shared_pool()
+
+
+if __name__ == "__main__":  # analysis processes are spawned: they import this module
+    main()

@@ -1,0 +1,120 @@
+"""A warm pool of analysis processes for the desktop app (no Qt here: the workers import it).
+
+Why the GUI does not analyse in a thread of its own process: dlib's face encoder holds Python's
+GIL while it runs, 100-190 ms per face and about 700 ms on first use (measured 2026-11-25 on
+tests/data/groups/obama_and_biden.jpg with a 5 ms ticker on the main thread), which would freeze
+the window. ``core.analysis.analyse_batch`` analyses a single photo in-process and starts a new
+process pool (about 2 s) for every batch; the GUI instead keeps one pool of spawned processes for
+the whole session, started in the background when the window opens, so a quick check of one photo
+answers in about a second and the UI thread only ever waits on a queue.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from spoenk_publisher.core.analysis import PhotoAnalysis, analyse_photo
+from spoenk_publisher.core.photos import UnreadablePhoto
+
+#: How much lower the analysis processes' priority is than the window's (Unix ``nice``).
+WORKER_NICENESS = 5
+
+
+def default_workers() -> int:
+    """One analysis process per core, as ``analyse_batch`` uses."""
+    return max(1, os.cpu_count() or 1)
+
+
+class AnalysisPool:
+    """Spawned processes that detect and encode faces; created on first use, reused after."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or default_workers())
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                # "spawn": a forked child of a Qt app or of onnxruntime's threads can deadlock.
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_init_worker,
+                )
+            return self._executor
+
+    def warm_up(self) -> None:
+        """Start the processes and load the models now, so the first photo is quick."""
+        pool = self._pool()
+        for _ in range(self.workers):
+            pool.submit(_warm_up)
+
+    def submit(self, path: Path, mode: str, sha256: str) -> Future:
+        """A future of the ``PhotoAnalysis`` of ``path``, or of a readable reason it failed."""
+        try:
+            return self._pool().submit(analyse_safely, path, mode, sha256)
+        except (BrokenProcessPool, RuntimeError):
+            self.restart()  # a worker died (e.g. killed for memory): start afresh
+            return self._pool().submit(analyse_safely, path, mode, sha256)
+
+    def restart(self) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    def shutdown(self) -> None:
+        """Stop the processes; queued photos are dropped, running ones end on their own."""
+        self.restart()
+
+
+def analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
+    """The analysis, or a readable reason why the photo could not be analysed."""
+    try:
+        return analyse_photo(path, mode, sha256)
+    except UnreadablePhoto as error:
+        return error.reason
+    except Exception as error:  # one bad photo must never stop a batch
+        return f"analysis failed ({type(error).__name__}: {error})"
+
+
+def _init_worker() -> None:
+    from spoenk_publisher.core.faces import centerface
+
+    # One process per core: each ONNX session runs on a single thread.
+    centerface.set_session_threads(1)
+    if hasattr(os, "nice"):
+        # Background work: when every core is busy, the window gets the processor first.
+        os.nice(WORKER_NICENESS)
+
+
+def _warm_up() -> None:
+    import face_recognition  # noqa: F401  (loads dlib's models)
+
+    from spoenk_publisher.core.faces import centerface
+
+    centerface.session()
+
+
+_shared: AnalysisPool | None = None
+
+
+def shared_pool(workers: int | None = None) -> AnalysisPool:
+    """The app's one pool (``workers`` counts only when it is first made)."""
+    global _shared
+    if _shared is None:
+        _shared = AnalysisPool(workers)
+    return _shared
+
+
+def shutdown_shared_pool() -> None:
+    global _shared
+    if _shared is not None:
+        _shared.shutdown()
+        _shared = None

@@ -1,0 +1,135 @@
+"""Settings kept between sessions, the register window, and failures shown as sentences."""
+
+from __future__ import annotations
+
+import sys
+
+from gui_testing import GROUP_PHOTO, analyse, click_toolbar
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from spoenk_publisher.gui.app import open_start_paths
+from spoenk_publisher.gui.main_window import MainWindow
+from spoenk_publisher.paths import DEMO_EVENT_DIR
+
+
+def make_window(qtbot, register_path, settings, pool) -> MainWindow:
+    window = MainWindow(register_path, settings, pool=pool, warm_up=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_choices_and_layout_are_kept_for_the_next_session(
+    qtbot, register_path, settings, pool, event_folder
+):
+    first = make_window(qtbot, register_path, settings, pool)
+    first.channel_box.setCurrentIndex(first.channel_box.findData("website"))
+    first.open_paths([event_folder])
+    first.splitter.setSizes([300, 900])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = make_window(qtbot, register_path, settings, pool)
+    assert second.channel() == "website"
+    # The same split (the offscreen screen is smaller, so the window may be too).
+    restored = second.splitter.sizes()
+    assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
+    assert settings.recent_folders()[0] == event_folder.resolve()
+    second.recent_menu.aboutToShow.emit()
+    entry = next(a for a in second.recent_menu.actions() if a.text() == str(event_folder.resolve()))
+    entry.trigger()
+    assert second.model.rowCount() == 4
+
+
+def test_the_settings_dialog_saves_style_policy_and_register(
+    qtbot, window, settings, tmp_path, register_path
+):
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.style_box.setCurrentIndex(dialog.style_box.findData("blur"))
+    dialog.policy_box.setCurrentIndex(dialog.policy_box.findData("exclude"))
+    other = tmp_path / "other-register.db"
+    dialog.register_edit.setText(str(other))
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    assert settings.blur_style() == "blur" and settings.policy() == "exclude"
+    assert settings.register_path() == other
+    assert window.register_path == other and window.review.style == "blur"
+    assert "other-register.db" in window.register_label.text()
+    assert window.channel_box.count() == 8  # a new register has the standard channels
+
+
+def test_an_unusable_register_blurs_everyone_and_says_why(qtbot, settings, pool, tmp_path):
+    not_a_register = tmp_path / "register.db"
+    not_a_register.write_text("this is not a database")
+    window = make_window(qtbot, not_a_register, settings, pool)
+    assert "Register unavailable" in window.register_label.text()
+    assert window.register_label.toolTip()  # the reason, readable
+    assert window.channel_box.count() == 0
+    assert not window.analyse_action.isEnabled()
+    window.open_paths([GROUP_PHOTO])  # a dropped photo: no quick check without channels
+    box = window.findChild(QMessageBox, "error-message")
+    assert box is not None and "register" in box.text()
+
+
+def test_a_missing_folder_is_reported_not_ignored(qtbot, window, tmp_path):
+    window.open_paths([tmp_path / "does-not-exist"])
+    box = window.findChild(QMessageBox, "error-message")
+    assert box is not None and box.isVisible()
+    assert "does not exist" in box.text()
+
+
+def test_the_register_menu_opens_the_register_window(qtbot, window, event_folder):
+    window.open_paths([event_folder])
+    analyse(qtbot, window)
+    click_toolbar(qtbot, window, window.register_action)
+    register_window = window.register_window
+    if register_window is None:  # the register window is built elsewhere; then a message
+        box = window.findChild(QMessageBox, "error-message")
+        assert box is not None and "not available" in box.text()
+        return
+    qtbot.waitExposed(register_window)
+    register_window.close()
+    # Consent may have changed there: the photos are decided again (no new analysis).
+    qtbot.waitUntil(lambda: window.decide_job is None, timeout=10_000)
+    assert window.analyse_job is None
+
+
+def test_one_photo_from_the_file_manager_opens_a_quick_check(qtbot, window):
+    open_start_paths(window, [GROUP_PHOTO])
+    assert len(window.quick_checks) == 1 and window.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.quick_checks[0].decision is not None, timeout=60_000)
+    window.quick_checks[0].close()
+
+    open_start_paths(window, [])
+    assert window.event_folder == DEMO_EVENT_DIR
+    assert window.model.rowCount() == 4
+
+
+class _Emitter(QObject):
+    fired = Signal(object)
+
+
+class _Model(QAbstractListModel):
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802
+        return 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return None
+
+
+def test_thousands_of_signals_and_none_returns_do_not_abort_the_app(qapp):
+    # PySide6 6.12 on Python 3.11 loses a reference to True per emit and to None per override
+    # returning None; without spoenk_publisher.gui.pyside_fixes this aborts the interpreter.
+    emitter, model = _Emitter(), _Model()
+    received = []
+    emitter.fired.connect(received.append)
+    index = model.index(0)
+    for number in range(20_000):
+        emitter.fired.emit(number)
+        index.data(Qt.ItemDataRole.UserRole)
+    assert len(received) == 20_000
+    assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
