@@ -25,7 +25,7 @@ from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
 from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_for_analysis
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
-ANALYSIS_VERSION = "centerface-1"
+ANALYSIS_VERSION = "centerface-2"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]

@@ -13,14 +13,14 @@ from typing import Literal
 import numpy as np
 
 #: Largest encoding distance accepted as the same person. bench/matching.py on the shared photos
-#: (adults): 0 false accepts in 179 different-person pairs at 0.5 (nearest 0.695), 0 false
+#: (adults): 0 false accepts in 179 different-person pairs at 0.5 (nearest 0.70), 0 false
 #: rejects; at 0.45 11/12 probes still recognised (3/31 same-person pairs rejected). dlib's
 #: encoder was trained on adults and children's faces lie closer together, so the default is
 #: one step stricter than the adult figures need: a consenting pupil blurred is the cheap error.
 DEFAULT_TOLERANCE = 0.45
 
 #: A face is ambiguous (unknown) when another person's nearest reference is less than this
-#: further away than the best one: about one standard deviation (0.095, bench/matching.py) of
+#: further away than the best one: about one standard deviation (0.094, bench/matching.py) of
 #: the distance between two photos of the same person, so the order of the two is noise.
 #: Enrolled adults in the shared photos are at least 0.33 apart this way.
 DEFAULT_AMBIGUITY_MARGIN = 0.1

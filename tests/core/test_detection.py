@@ -107,8 +107,8 @@ def test_thorough_finds_at_least_what_standard_finds() -> None:
 
     assert MODES == ("standard", "thorough")
     assert found_truth(truth_boxes(name), thorough) == truth_boxes(name)
-    for face in standard:
-        assert max(face.box.iou(other.box) for other in thorough) >= 0.5
+    for face in standard:  # (tiny background faces are placed a few pixels apart)
+        assert max(face.box.iou(other.box) for other in thorough) >= MERGE_IOU
 
 
 def test_an_unknown_mode_is_refused() -> None:

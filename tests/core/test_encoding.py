@@ -89,3 +89,11 @@ def test_one_result_per_box_in_order() -> None:
     for a, b in zip(forward, backward[::-1], strict=True):
         assert np.allclose(a, b)
     assert encode_faces(image, []) == []
+
+
+def test_faces_too_small_even_at_full_resolution_need_no_decode(tmp_path: Path) -> None:
+    missing = tmp_path / "not-there.jpg"  # would raise UnreadablePhoto if it were decoded
+    tiny = Box(10, 10, 30, 10 + MIN_ENCODABLE_FACE_PX - 1)
+
+    assert encode_faces_in_photo(missing, [tiny, tiny]) == [None, None]
+    assert encode_faces_in_photo(missing, []) == []

@@ -20,10 +20,18 @@ MODES = ("standard", "thorough")
 
 @dataclass(frozen=True)
 class DetectorPass:
-    """One run of the detector: the model's input long side in pixels, mirrored or not."""
+    """One run of the detector: the model's input long side in pixels, mirrored or not, and
+    the tallest box (in input pixels) it is trusted with; larger faces are a smaller pass's."""
 
     long_side: int
     mirrored: bool = False
+    max_face_px: int | None = None
+
+
+#: Above this height in the model's input, a large pass sees a big face as parts of a face
+#: (people/obama-2.jpg at 2560 px: its 520-px face plus a 410-px box on the chin, score 0.50);
+#: the 640-px pass sees every such face at 50 px or more.
+LARGE_PASS_MAX_FACE_PX = 200
 
 
 @dataclass(frozen=True)
@@ -32,21 +40,27 @@ class DetectionPlan:
     threshold: float
 
 
-#: Measured with bench/detection.py on 11 real group photos (154 faces) upscaled to 12 MP, as
-#: shot and on a 2x canvas: every face found by both modes. A 2048-px pass shows a face of 1 %
-#: of the long side at 20 px; big faces score low there (0.24-0.5 at 3-4 % of the long side)
-#: and are found by the 640-px pass. The lowest true-face score in standard was 0.46, so the
-#: threshold 0.25 keeps a margin for harder faces at the cost of about one false positive in
-#: two photos (only ever blurred). Standard takes 0.6 s per 12 MP photo on one thread.
+#: Measured with bench/detection.py on 11 real group photos (154 faces) made 12 MP, as shot and
+#: on 2x and 4x canvases (faces down to 0.4 % of the long side). A 2560-px pass shows a face of
+#: 1 % of the long side at 26 px; big faces are the 640-px pass's. Standard found every face of
+#: 1 % and more, and 95/98 of 0.4-1 % (90/98 with a 2048-px pass, 0.3 s less per photo; 93/98
+#: at 2304). The lowest true-face score was 0.46, so the threshold 0.25 keeps a margin for
+#: harder faces at about one false positive per photo (only ever blurred). Standard costs
+#: 0.97 s CPU per 12 MP photo (2 photos/s on 2 cores, 1.2x face_detection --cpus 2, which finds
+#: half as many faces); thorough (2.6 s) adds passes, a mirrored pass and a lower threshold, and
+#: found all 98 faces of 0.4-1 %.
 PLANS: dict[str, DetectionPlan] = {
-    "standard": DetectionPlan(passes=(DetectorPass(640), DetectorPass(2048)), threshold=0.25),
+    "standard": DetectionPlan(
+        passes=(DetectorPass(640), DetectorPass(2560, max_face_px=LARGE_PASS_MAX_FACE_PX)),
+        threshold=0.25,
+    ),
     "thorough": DetectionPlan(
         passes=(
             DetectorPass(640),
-            DetectorPass(1280),
-            DetectorPass(2048),
-            DetectorPass(2048, mirrored=True),
-            DetectorPass(3200),
+            DetectorPass(1280, max_face_px=LARGE_PASS_MAX_FACE_PX),
+            DetectorPass(2048, max_face_px=LARGE_PASS_MAX_FACE_PX),
+            DetectorPass(2048, mirrored=True, max_face_px=LARGE_PASS_MAX_FACE_PX),
+            DetectorPass(3200, max_face_px=LARGE_PASS_MAX_FACE_PX),
         ),
         threshold=0.2,
     ),
@@ -56,9 +70,9 @@ PLANS: dict[str, DetectionPlan] = {
 MERGE_IOU = 0.3
 
 #: A box lying this much (share of its own area) inside a box up to ``NESTED_MAX_RATIO`` times
-#: taller is part of the same face (the small pass sometimes finds a face's upper half, e.g.
-#: people/lin-1.png); the outer box is kept, so the blur covers the whole face. A much larger
-#: box around a face is something else (a body) and both are kept.
+#: taller is the same face: a large pass finds the upper half of a big face (people/lin-1.png)
+#: and the 640-px pass a loose box around a small one (city.jpg). The better-scored box stays.
+#: A much larger box around a face is something else (a body) and both are kept.
 NESTED_SHARE = 0.8
 NESTED_MAX_RATIO = 2.5
 
@@ -98,6 +112,9 @@ def detect_in_image(image: Image.Image, plan: DetectionPlan) -> centerface.Detec
             found = centerface.Detections(boxes, found.scores)
         else:
             found = centerface.detect(image, zoom, plan.threshold)
+        if detector_pass.max_face_px is not None:
+            heights = found.boxes[:, 3] - found.boxes[:, 1]
+            found = found.select(heights * zoom <= detector_pass.max_face_px)
         parts.append(found)
     merged = centerface.Detections.concat(parts)
     merged = merged.select(centerface.nms(merged, MERGE_IOU))
@@ -105,22 +122,25 @@ def detect_in_image(image: Image.Image, plan: DetectionPlan) -> centerface.Detec
 
 
 def drop_nested(found: centerface.Detections) -> centerface.Detections:
-    """``found`` without boxes nested in a somewhat larger box (which takes the higher score)."""
-    boxes, scores = found.boxes, found.scores.copy()
+    """``found`` without the lower-scored box of each pair of nested boxes of one face."""
+    boxes, scores = found.boxes, found.scores
     heights = boxes[:, 3] - boxes[:, 1]
     areas = centerface.box_areas(boxes)
     keep = np.ones(len(found), dtype=bool)
     for inner in np.argsort(areas):  # smallest first
+        if not keep[inner]:
+            continue
         share = centerface.intersections(boxes[inner], boxes) / max(float(areas[inner]), 1e-6)
-        outer = (
+        nested = (
             keep
             & (share >= NESTED_SHARE)
             & (areas > areas[inner])
             & (heights <= NESTED_MAX_RATIO * heights[inner])
         )
-        outer[inner] = False
-        if outer.any():
-            keep[inner] = False
-            largest = int(np.flatnonzero(outer)[np.argmax(areas[outer])])
-            scores[largest] = max(scores[largest], scores[inner])
-    return centerface.Detections(boxes[keep], scores[keep])
+        nested[inner] = False
+        for outer in np.flatnonzero(nested):
+            if scores[outer] >= scores[inner]:
+                keep[inner] = False
+                break
+            keep[outer] = False
+    return found.select(keep)

@@ -17,9 +17,9 @@ from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.photos import WorkingCopy, load_upright
 
 #: Faces lower than this (CenterFace box height, in pixels of the image they are encoded from)
-#: get no encoding. bench/matching.py, faces shrunk with Lanczos, tolerance 0.45: at 40 px 9/12
-#: probes are recognised (11/12 from 64 px up) and the nearest other person stays at 0.65; at
-#: 32 px 7/12, at 24 px 1/12, and other people come closer (0.58 at 16 px): "too small".
+#: get no encoding. bench/matching.py, faces shrunk with Lanczos, tolerance 0.45: at 40 px 8/12
+#: probes are recognised (11/12 from 64 px up) and the nearest other person is 0.65 away; at
+#: 32 px 6/12, at 24 px 0/12, and other people come closer (0.59 at 16 px): "too small".
 MIN_ENCODABLE_FACE_PX = 40
 
 #: A face lower than this in the working copy is encoded from the full-resolution photo:
@@ -54,8 +54,10 @@ def encode_faces_in_photo(
 ) -> list[np.ndarray | None]:
     """Encodings of ``boxes`` in the photo at ``path``, from the working copy where the faces
     are large enough there, else from the full-resolution photo."""
+    if not any(face_is_encodable(box) for box in boxes):
+        return [None] * len(boxes)  # no decode needed: too small even at full resolution
     if working is not None and all(
-        box.height / working.scale >= PREFERRED_FACE_PX for box in boxes
+        box.height / working.scale >= PREFERRED_FACE_PX for box in boxes if face_is_encodable(box)
     ):
         return encode_faces(working.image, boxes, working.scale)
     return encode_faces(load_upright(path), boxes, 1.0)
