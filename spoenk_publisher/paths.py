@@ -10,6 +10,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
 RESOURCES_DIR = PROJECT_ROOT / "resources"
 DEMO_EVENT_DIR = RESOURCES_DIR / "demo_event"
+DEMO_REGISTER_DIR = RESOURCES_DIR / "demo_register"
 CONSENT_DB_DIR = PROJECT_ROOT / "consent_db"
 
 REGISTER_ENV = "SPOENK_REGISTER"
@@ -23,5 +24,15 @@ def default_register_path() -> Path:
         return Path(from_env).expanduser()
     if not getattr(sys, "frozen", False) and (CONSENT_DB_DIR / "migrations").is_dir():
         return CONSENT_DB_DIR / "register.db"
-    data_home = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return data_home / "spoenk-publisher" / "register.db"
+    return user_data_dir() / "register.db"
+
+
+def demo_register_path() -> Path:
+    """Where the demo register is made: the user's data folder, never the real register."""
+    return user_data_dir() / "demo-register.db"
+
+
+def user_data_dir() -> Path:
+    """``$XDG_DATA_HOME/spoenk-publisher`` (by default ``~/.local/share/spoenk-publisher``)."""
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "spoenk-publisher"

@@ -488,27 +488,27 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="43"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="45"/>
         <source>No permission to use %1.</source>
         <translation>Geen toestemming om %1 te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="48"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="50"/>
         <source>The disk reported a problem: %1</source>
         <translation>De schijf meldt een probleem: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="51"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="53"/>
         <source>Something went wrong (%1). The details are in the log.</source>
         <translation>Er ging iets mis (%1). De details staan in het logboek.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="375"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="377"/>
         <source>Analysing</source>
         <translation>Analyseren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="389"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="391"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
@@ -516,12 +516,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="129"/>
         <source>Spoenk Publisher</source>
         <translation>Spoenk Publisher</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="139"/>
         <source>Open the folder of an event (File ▸ Open folder…), or drop a folder or photos here.
 
 Drop a single photo for a quick check.</source>
@@ -530,137 +530,142 @@ Drop a single photo for a quick check.</source>
 Sleep één foto hierheen voor een snelle controle.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="173"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="198"/>
         <source>&amp;Open folder…</source>
         <translation>Map &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="175"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="200"/>
         <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
         <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="177"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="202"/>
         <source>Open &amp;photos…</source>
         <translation>&amp;Foto&apos;s openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="180"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="205"/>
         <source>&amp;Quick check…</source>
         <translation>&amp;Snelle controle…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="184"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="209"/>
         <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
         <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="187"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="212"/>
         <source>&amp;Analyse</source>
         <translation>&amp;Analyseren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="190"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="215"/>
         <source>Find every face and check it against the register (Ctrl+R)</source>
         <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="193"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="218"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="195"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="220"/>
         <source>Check &amp;again with the register</source>
         <translation>&amp;Opnieuw controleren met het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="198"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="223"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="225"/>
         <source>Save the photos for publishing (Ctrl+E)</source>
         <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="202"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="227"/>
         <source>&amp;Register…</source>
         <translation>&amp;Register…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="204"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="229"/>
         <source>People, consent and reference faces</source>
         <translation>Personen, toestemming en referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="206"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="231"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="209"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="214"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="239"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="222"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="247"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="228"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="253"/>
         <source>Where the photos will be published</source>
         <translation>Waar de foto&apos;s geplaatst worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="239"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="242"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="267"/>
         <source>Recent &amp;folders</source>
         <translation>&amp;Recente mappen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="252"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="277"/>
         <source>&amp;Photos</source>
         <translation>&amp;Foto&apos;s</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="258"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="283"/>
         <source>Re&amp;view</source>
         <translation>&amp;Beoordelen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="268"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="293"/>
         <source>Re&amp;gister</source>
         <translation>Re&amp;gister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="278"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="303"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="301"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="325"/>
+        <source>demo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="326"/>
         <source>Register: %1</source>
         <translation>Register: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="306"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="330"/>
         <source>Register unavailable: every face is blurred</source>
         <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="357"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="381"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n foto</numerusform>
@@ -668,7 +673,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="360"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="384"/>
         <source>%n all clear</source>
         <translation>
             <numerusform>%n in orde</numerusform>
@@ -676,7 +681,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="361"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="385"/>
         <source>%n with faces blurred</source>
         <translation>
             <numerusform>%n met geblurde gezichten</numerusform>
@@ -684,7 +689,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="362"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="386"/>
         <source>%n left out</source>
         <translation>
             <numerusform>%n weggelaten</numerusform>
@@ -692,7 +697,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="363"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="387"/>
         <source>%n with errors</source>
         <translation>
             <numerusform>%n met een fout</numerusform>
@@ -700,7 +705,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="364"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="388"/>
         <source>%n not checked yet</source>
         <translation>
             <numerusform>%n nog niet gecontroleerd</numerusform>
@@ -708,83 +713,83 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="382"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="406"/>
         <source>Open photos</source>
         <translation>Foto&apos;s openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="384"/>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="395"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="408"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="419"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="393"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="417"/>
         <source>Quick check a photo</source>
         <translation>Snelle controle van een foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="407"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="431"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="408"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="432"/>
         <source>This file or folder does not exist: %1</source>
         <translation>Dit bestand of deze map bestaat niet: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="417"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="441"/>
         <source>Not a photo</source>
         <translation>Geen foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="418"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="442"/>
         <source>%1 is not a photo the app can open.</source>
         <translation>%1 is geen foto die de app kan openen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="429"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="453"/>
         <source>The folder cannot be read</source>
         <translation>De map kan niet gelezen worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="446"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="470"/>
         <source>Spoenk Publisher — %1</source>
         <translation>Spoenk Publisher — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="456"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="480"/>
         <source>No photos in %1</source>
         <translation>Geen foto&apos;s in %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="465"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="489"/>
         <source>(none yet)</source>
         <translation>(nog geen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="469"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="493"/>
         <source>Clear the list</source>
         <translation>Lijst wissen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="526"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="550"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="535"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="559"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="555"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="579"/>
         <source>Analysing: %1 of %2</source>
         <translation>Analyseren: %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="570"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="594"/>
         <source>Analysis cancelled: %n photo(s) done.</source>
         <translation>
             <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
@@ -792,7 +797,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="572"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="596"/>
         <source>Analysis finished: %n photo(s) in %1 s.</source>
         <translation>
             <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
@@ -800,7 +805,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="575"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="599"/>
         <source>%n photo(s) could not be analysed.</source>
         <translation>
             <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
@@ -808,52 +813,72 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="582"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="606"/>
         <source>The analysis stopped</source>
         <translation>De analyse is gestopt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="626"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="650"/>
         <source>The photos could not be checked again</source>
         <translation>De foto&apos;s konden niet opnieuw gecontroleerd worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="682"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="706"/>
         <source>Looking for faces…</source>
         <translation>Gezichten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="684"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="708"/>
         <source>Waiting for its turn in the analysis…</source>
         <translation>Wacht op zijn beurt in de analyse…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="713"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="737"/>
         <source>No channel to check for</source>
         <translation>Geen kanaal om voor te controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="715"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="739"/>
         <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
         <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="775"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="799"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="776"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="800"/>
         <source>The register window is not available in this version.</source>
         <translation>Het registervenster is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="817"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="857"/>
+        <source>Preparing the demo…</source>
+        <translation>De demo wordt klaargezet…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="867"/>
+        <source>Preparing the demo: %1 of %2</source>
+        <translation>De demo wordt klaargezet: %1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="889"/>
+        <source>The demo is open: the demo register and the demo event.</source>
+        <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="895"/>
+        <source>The demo could not be prepared</source>
+        <translation>De demo kon niet worden klaargezet</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="929"/>
         <source>The register cannot be opened</source>
         <translation>Het register kan niet geopend worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="374"/>
+        <location filename="../../spoenk_publisher/gui/main_window.py" line="398"/>
         <source>Open an event folder</source>
         <translation>Open de map van een evenement</translation>
     </message>
@@ -1181,6 +1206,34 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         <location filename="../../spoenk_publisher/gui/quick_check.py" line="114"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterBanner</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register_banner.py" line="31"/>
+        <source>Import CSV…</source>
+        <translation>CSV importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register_banner.py" line="34"/>
+        <source>Open the demo</source>
+        <translation>Demo openen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register_banner.py" line="37"/>
+        <source>Back to my register</source>
+        <translation>Terug naar mijn register</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register_banner.py" line="52"/>
+        <source>The register is still empty. Import the pupils and their consent from a CSV file, or try the app with the demo.</source>
+        <translation>Het register is nog leeg. Importeer de leerlingen en hun toestemming uit een CSV-bestand, of probeer de app met de demo.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register_banner.py" line="65"/>
+        <source>You are using the demo register: its people and their consent are made up. Photos of your own school need your own register.</source>
+        <translation>Je werkt met het demoregister: de mensen en hun toestemming zijn verzonnen. Voor foto&apos;s van je eigen school heb je je eigen register nodig.</translation>
     </message>
 </context>
 <context>

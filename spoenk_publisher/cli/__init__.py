@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from spoenk_publisher.cli.check_commands import check
+from spoenk_publisher.cli.demo_commands import demo
 from spoenk_publisher.cli.export_commands import export
 from spoenk_publisher.cli.photos_commands import inspect_photos
 from spoenk_publisher.cli.register_commands import register
@@ -29,3 +30,4 @@ main.add_command(inspect_photos)
 main.add_command(register)
 main.add_command(check)
 main.add_command(export)
+main.add_command(demo)

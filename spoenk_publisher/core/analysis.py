@@ -11,8 +11,9 @@ import multiprocessing
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +165,12 @@ def default_cache_path() -> Path:
     return cache_home / "spoenk-publisher" / "analysis.sqlite"
 
 
+#: ``submit(path, mode, sha256)``: run ``analyse_safely`` somewhere, e.g. on a process pool.
+Submit = Callable[[Path, str, str], Future]
+#: ``on_done(path, analysis_or_reason)``: called once per photo, on the caller's thread.
+OnDone = Callable[[Path, "PhotoAnalysis | str"], None]
+
+
 def analyse_batch(
     paths: Iterable[Path | str],
     mode: str = "standard",
@@ -180,116 +187,138 @@ def analyse_batch(
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     result = BatchResult()
-    total = len(paths)
-    done = 0
     cancelled = cancelled or (lambda: False)
 
-    def report(current: Path | None) -> None:
+    def on_done(path: Path, outcome: PhotoAnalysis | str) -> None:
+        if isinstance(outcome, str):
+            result.failures[path] = outcome
+        else:
+            result.analyses[path] = outcome
         if progress is not None:
-            progress(done, total, current)
+            progress(len(result.analyses) + len(result.failures), len(paths), path)
 
-    report(None)
-    to_run: list[tuple[Path, str]] = []
-    for path in paths:
-        if cancelled():
-            result.cancelled = True
-            break
-        try:
-            sha256 = content_hash(path)
-        except OSError as error:
-            result.failures[path] = UnreadablePhoto(
-                path, f"the file cannot be read ({error})"
-            ).reason
-            done += 1
-            report(path)
-            continue
-        cached = cache.get(path, sha256, mode) if cache is not None else None
-        if cached is not None:
-            result.analyses[path] = cached
-            done += 1
-            report(path)
-        else:
-            to_run.append((path, sha256))
-
+    if progress is not None:
+        progress(0, len(paths), None)
+    to_run = split_cached(paths, mode, cache, cancelled, on_done)
     workers = max(1, workers or os.cpu_count() or 1)
-    if to_run and not result.cancelled:
-        if workers == 1 or len(to_run) == 1:
-            for path, sha256 in to_run:
-                if cancelled():
-                    result.cancelled = True
-                    break
-                _collect(result, path, _analyse_safely(path, mode, sha256), cache)
-                done += 1
-                report(path)
-        else:
-            done = _run_in_pool(
-                to_run, mode, cache, result, workers, cancelled, done, total, progress
-            )
+    if to_run is None:
+        result.cancelled = True
+    elif workers == 1 or len(to_run) <= 1:
+        result.cancelled = not run_uncached(to_run, mode, cache, None, 1, cancelled, on_done)
+    else:
+        # "spawn": a forked child of a Qt app or of onnxruntime's thread pool can deadlock.
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(to_run)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+        ) as pool:
+
+            def submit(path: Path, mode: str, sha256: str) -> Future:
+                return pool.submit(analyse_safely, path, mode, sha256)
+
+            # Two photos queued per worker keep the cores busy without queueing work that a
+            # cancel would have to wait for.
+            finished = run_uncached(to_run, mode, cache, submit, 2 * workers, cancelled, on_done)
+            result.cancelled = not finished
+            if not finished:
+                pool.shutdown(wait=False, cancel_futures=True)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _run_in_pool(
-    to_run: list[tuple[Path, str]],
+def split_cached(
+    paths: Iterable[Path],
     mode: str,
     cache: AnalysisCache | None,
-    result: BatchResult,
-    workers: int,
     cancelled: Cancelled,
-    done: int,
-    total: int,
-    progress: Progress | None,
-) -> int:
-    # "spawn": a forked child of a Qt app or of onnxruntime's thread pool can deadlock.
-    context = multiprocessing.get_context("spawn")
+    on_done: OnDone,
+) -> list[tuple[Path, str]] | None:
+    """Report cached (and unreadable) photos through ``on_done`` at once; return the others
+    with their hashes, or None when cancelled."""
+    to_run: list[tuple[Path, str]] = []
+    for path in paths:
+        if cancelled():
+            return None
+        try:
+            sha256 = content_hash(path)
+        except OSError as error:
+            on_done(path, UnreadablePhoto(path, f"the file cannot be read ({error})").reason)
+            continue
+        cached = cache.get(path, sha256, mode) if cache is not None else None
+        if cached is not None:
+            on_done(path, cached)
+        else:
+            to_run.append((path, sha256))
+    return to_run
+
+
+def run_uncached(
+    to_run: Sequence[tuple[Path, str]],
+    mode: str,
+    cache: AnalysisCache | None,
+    submit: Submit | None,
+    in_flight_limit: int,
+    cancelled: Cancelled,
+    on_done: OnDone,
+    on_started: Callable[[Path], None] | None = None,
+    on_broken: Callable[[], None] | None = None,
+) -> bool:
+    """Analyse ``to_run`` (in this process when ``submit`` is None), caching each result and
+    reporting it through ``on_done`` as it ends. Returns False when cancelled; photos already
+    running are then dropped, and at most ``in_flight_limit`` were ever queued."""
+    if submit is None:
+        for path, sha256 in to_run:
+            if cancelled():
+                return False
+            if on_started is not None:
+                on_started(path)
+            _finish(path, analyse_safely(path, mode, sha256), cache, on_done)
+        return True
     pending = iter(to_run)
     in_flight: dict[Future, Path] = {}
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(to_run)),
-        mp_context=context,
-        initializer=_init_worker,
-    ) as pool:
 
-        def submit_next() -> bool:
-            item = next(pending, None)
-            if item is None:
-                return False
-            path, sha256 = item
-            in_flight[pool.submit(_analyse_safely, path, mode, sha256)] = path
-            return True
+    def submit_next() -> bool:
+        item = next(pending, None)
+        if item is None:
+            return False
+        path, sha256 = item
+        in_flight[submit(path, mode, sha256)] = path
+        if on_started is not None:
+            on_started(path)
+        return True
 
-        # Two photos queued per worker keep the cores busy without queueing work that a
-        # cancel would have to wait for.
-        for _ in range(workers * 2):
-            if not submit_next():
-                break
-        while in_flight:
-            finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                path = in_flight.pop(future)
-                _collect(result, path, future.result(), cache)
-                done += 1
-                if progress is not None:
-                    progress(done, total, path)
-            if cancelled():
-                result.cancelled = True
-                for future in in_flight:
-                    future.cancel()
-                pool.shutdown(wait=False, cancel_futures=True)
-                break
-            while len(in_flight) < workers * 2 and submit_next():
-                pass
-    return done
+    while len(in_flight) < in_flight_limit and submit_next():
+        pass
+    while in_flight:
+        finished, _ = wait(in_flight, timeout=0.1, return_when=FIRST_COMPLETED)
+        for future in finished:
+            path = in_flight.pop(future)
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                if on_broken is not None:
+                    on_broken()
+                outcome = "the analysis process stopped unexpectedly (out of memory?)"
+            except Exception as error:  # one bad photo must never stop a batch
+                outcome = f"analysis failed ({type(error).__name__}: {error})"
+            _finish(path, outcome, cache, on_done)
+        if cancelled():
+            for future in in_flight:
+                future.cancel()
+            return False
+        while len(in_flight) < in_flight_limit and submit_next():
+            pass
+    return True
 
 
-def _init_worker() -> None:
+def init_worker() -> None:
+    """Set up an analysis process: one process per core, so one ONNX thread each."""
     from spoenk_publisher.core.faces import centerface
 
-    # One process per core: each ONNX session runs on a single thread.
     centerface.set_session_threads(1)
 
 
-def _analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
+def analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
     """The analysis, or a readable reason why the photo could not be analysed."""
     try:
         return analyse_photo(path, mode, sha256)
@@ -299,12 +328,9 @@ def _analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
         return f"analysis failed ({type(error).__name__}: {error})"
 
 
-def _collect(
-    result: BatchResult, path: Path, outcome: PhotoAnalysis | str, cache: AnalysisCache | None
+def _finish(
+    path: Path, outcome: PhotoAnalysis | str, cache: AnalysisCache | None, on_done: OnDone
 ) -> None:
-    if isinstance(outcome, str):
-        result.failures[path] = outcome
-        return
-    result.analyses[path] = outcome
-    if cache is not None:
+    if isinstance(outcome, PhotoAnalysis) and cache is not None:
         cache.put(outcome)
+    on_done(path, outcome)

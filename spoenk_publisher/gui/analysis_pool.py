@@ -18,8 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from spoenk_publisher.core.analysis import PhotoAnalysis, analyse_photo
-from spoenk_publisher.core.photos import UnreadablePhoto
+from spoenk_publisher.core.analysis import analyse_safely, init_worker
 
 #: How much lower the analysis processes' priority is than the window's (Unix ``nice``).
 WORKER_NICENESS = 5
@@ -74,21 +73,8 @@ class AnalysisPool:
         self.restart()
 
 
-def analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
-    """The analysis, or a readable reason why the photo could not be analysed."""
-    try:
-        return analyse_photo(path, mode, sha256)
-    except UnreadablePhoto as error:
-        return error.reason
-    except Exception as error:  # one bad photo must never stop a batch
-        return f"analysis failed ({type(error).__name__}: {error})"
-
-
 def _init_worker() -> None:
-    from spoenk_publisher.core.faces import centerface
-
-    # One process per core: each ONNX session runs on a single thread.
-    centerface.set_session_threads(1)
+    init_worker()
     if hasattr(os, "nice"):
         # Background work: when every core is busy, the window gets the processor first.
         os.nice(WORKER_NICENESS)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionViewItem,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +40,7 @@ from spoenk_publisher.gui.messages import show_error
 from spoenk_publisher.gui.photo_delegate import PhotoDelegate
 from spoenk_publisher.gui.photo_model import PhotoListModel
 from spoenk_publisher.gui.quick_check import QuickCheckDialog
+from spoenk_publisher.gui.register_banner import RegisterBanner
 from spoenk_publisher.gui.review_view import ReviewPanel
 from spoenk_publisher.gui.settings import Settings
 from spoenk_publisher.gui.settings_dialog import SettingsDialog
@@ -51,8 +53,18 @@ from spoenk_publisher.gui.verdict_text import (
     WAITING,
     texts,
 )
-from spoenk_publisher.gui.workers import AnalyseJob, AnalyseResult, DecideJob, JobManager
+from spoenk_publisher.gui.workers import (
+    AnalyseJob,
+    AnalyseResult,
+    DecideJob,
+    DemoRegisterJob,
+    JobManager,
+)
+from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 from spoenk_publisher.register import RegisterError
+
+# The channel the demo opens on: there the demo event shows every kind of decision.
+DEMO_CHANNEL = "instagram"
 
 
 class PhotoGrid(QListView):
@@ -106,6 +118,7 @@ class MainWindow(QMainWindow):
         self.event_folder: Path | None = None
         self.analyse_job: AnalyseJob | None = None
         self.decide_job: DecideJob | None = None
+        self.demo_job: DemoRegisterJob | None = None
         self.quick_checks: list[QuickCheckDialog] = []
         self.export_dialog: ExportDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -143,7 +156,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([480, 800])
-        self.setCentralWidget(self.splitter)
+
+        self.banner = RegisterBanner(self)
+        self.banner.import_requested.connect(self.import_csv)
+        self.banner.demo_requested.connect(self.open_demo)
+        self.banner.switch_back_requested.connect(self.switch_back_from_demo)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.thumbnails = ThumbnailLoader(self)
         self.thumbnails.loaded.connect(self._thumbnail_loaded)
@@ -160,6 +184,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_actions()
         self._update_counts()
+        self._update_banner()
         if warm_up:
             QTimer.singleShot(0, self.pool.warm_up)  # analysis processes start in the background
 
@@ -297,9 +322,8 @@ class MainWindow(QMainWindow):
 
     def _update_register_label(self) -> None:
         if self.context.available:
-            self.register_label.setText(
-                self.tr("Register: %1").replace("%1", self.register_path.name)
-            )
+            name = self.tr("demo") if self.on_demo_register() else self.register_path.name
+            self.register_label.setText(self.tr("Register: %1").replace("%1", name))
             self.register_label.setStyleSheet("")
             self.register_label.setToolTip(str(self.register_path))
         else:
@@ -784,14 +808,102 @@ class MainWindow(QMainWindow):
             return
         window = RegisterWindow(self.register_path, self)
         window.installEventFilter(self)
+        window.loaded.connect(self._update_banner)
         self.register_window = window
         window.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.register_window and event.type() == QEvent.Type.Close:
-            # Consent or reference faces may have changed: decide again.
+            # Consent or reference faces may have changed: decide again. The window deletes
+            # itself on close; the next "Register…" opens a new one.
+            self.register_window = None
             QTimer.singleShot(0, self.refresh_decisions)
+            QTimer.singleShot(0, self._update_banner)
         return super().eventFilter(watched, event)
+
+    # -- first run and the demo -------------------------------------------------------------
+
+    def on_demo_register(self) -> bool:
+        return self.register_path == demo_register_path()
+
+    def _update_banner(self) -> None:
+        """Offer an import or the demo while the register is empty; say when it is the demo."""
+        if self.demo_job is not None:
+            return
+        if self.on_demo_register():
+            previous = self.settings.previous_register_path()
+            self.banner.show_demo(previous is not None and previous != self.register_path)
+        elif self.context.register is not None and not self.context.register.people():
+            self.banner.show_empty()
+        else:
+            self.banner.show_nothing()
+
+    def import_csv(self) -> None:
+        """Open the register window and its CSV import (the file is asked for there)."""
+        self.open_register()
+        if self.register_window is not None:
+            self.register_window.choose_csv_file()
+
+    def open_demo(self) -> DemoRegisterJob | None:
+        """Make the demo register (off the UI thread), switch to it and analyse the demo event."""
+        if self.demo_job is not None:
+            return self.demo_job
+        job = DemoRegisterJob(demo_register_path())
+        job.signals.progress.connect(self._demo_progress)
+        job.signals.finished.connect(self._demo_ready)
+        job.signals.failed.connect(self._demo_failed)
+        self.demo_job = job
+        self.banner.set_busy(True)
+        self._show_progress(True, self.tr("Preparing the demo…"))
+        self.cancel_button.setEnabled(False)
+        self.progress_bar.setRange(0, 0)
+        self.jobs.start(job)
+        return job
+
+    def _demo_progress(self, done: int, total: int, _item) -> None:
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(done)
+        self.progress_label.setText(
+            self.tr("Preparing the demo: %1 of %2")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    def _demo_ready(self, path: Path | None) -> None:
+        self.demo_job = None
+        self._show_progress(False)
+        if path is None:
+            self._update_banner()
+            return
+        if not self.on_demo_register():
+            self.settings.set_previous_register_path(self.register_path)
+        self.settings.set_register_path(path)
+        if self.register_window is not None:
+            self.register_window.close()
+        index = self.channel_box.findData(DEMO_CHANNEL)
+        if index >= 0:
+            self.settings.set_channel(DEMO_CHANNEL)
+        self.set_register_path(path)
+        self.open_paths([DEMO_EVENT_DIR])
+        self.analyse()
+        self.show_status(self.tr("The demo is open: the demo register and the demo event."), 15000)
+
+    def _demo_failed(self, message: str) -> None:
+        self.demo_job = None
+        self._show_progress(False)
+        self._update_banner()
+        show_error(self, self.tr("The demo could not be prepared"), message)
+
+    def switch_back_from_demo(self) -> None:
+        """Use the register that was in use before the demo again."""
+        previous = self.settings.previous_register_path()
+        if previous is None:
+            return
+        if self.register_window is not None:
+            self.register_window.close()
+        self.settings.set_register_path(previous)
+        self.settings.set_previous_register_path(None)
+        self.set_register_path(previous)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
@@ -818,6 +930,7 @@ class MainWindow(QMainWindow):
         self._update_register_label()
         self._fill_channels()
         self._update_actions()
+        self._update_banner()
         self.refresh_decisions()
 
     # -- drag and drop ----------------------------------------------------------------------

@@ -34,6 +34,14 @@ class Settings:
     def set_register_path(self, path: Path) -> None:
         self.store.setValue("register/path", str(path))
 
+    def previous_register_path(self) -> Path | None:
+        """The register in use before the demo was opened, to switch back to."""
+        saved = self.store.value("register/previous", "", type=str)
+        return Path(saved) if saved else None
+
+    def set_previous_register_path(self, path: Path | None) -> None:
+        self.store.setValue("register/previous", str(path) if path else "")
+
     # -- choices ----------------------------------------------------------------------------
 
     def channel(self) -> str:

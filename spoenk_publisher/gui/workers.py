@@ -11,8 +11,6 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,13 +18,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis
+from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, run_uncached, split_cached
 from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy, decide_photo
+from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, export_photos
 from spoenk_publisher.core.faces import Box
-from spoenk_publisher.core.photos import UnreadablePhoto, WorkingCopy, content_hash
+from spoenk_publisher.core.photos import UnreadablePhoto, WorkingCopy
 from spoenk_publisher.core.photos import load_for_analysis as load_working_copy
 from spoenk_publisher.core.render import anonymise
+from spoenk_publisher.demo import NotADemoRegister, create_demo_register
 from spoenk_publisher.gui.analysis_pool import AnalysisPool
 from spoenk_publisher.register import Register, RegisterError
 
@@ -37,7 +37,7 @@ def readable_error(error: BaseException) -> str:
     """One sentence for a user; the traceback goes to the log for whoever debugs it."""
     if isinstance(error, UnreadablePhoto):
         return f"{error.path.name}: {error.reason}"
-    if isinstance(error, RegisterError):
+    if isinstance(error, RegisterError | NotADemoRegister | EnrolmentError):
         return str(error)
     if isinstance(error, PermissionError):
         return QCoreApplication.translate("Jobs", "No permission to use %1.").replace(
@@ -184,56 +184,20 @@ def analyse_in_pool(
     Returns False when cancelled. Cached photos report at once; the rest keep two photos per
     worker in flight, so a cancel never waits for more than the photos already running.
     """
-    to_run: list[tuple[Path, str]] = []
-    for path in paths:
-        if cancelled():
-            return False
-        try:
-            sha256 = content_hash(path)
-        except OSError as error:
-            on_done(path, UnreadablePhoto(path, f"the file cannot be read ({error})").reason)
-            continue
-        cached = cache.get(path, sha256, mode) if cache is not None else None
-        if cached is not None:
-            on_done(path, cached)
-        else:
-            to_run.append((path, sha256))
-
-    pending = iter(to_run)
-    in_flight: dict[Future, Path] = {}
-
-    def submit_next() -> bool:
-        item = next(pending, None)
-        if item is None:
-            return False
-        path, sha256 = item
-        in_flight[pool.submit(path, mode, sha256)] = path
-        on_started(path)
-        return True
-
-    while len(in_flight) < 2 * pool.workers and submit_next():
-        pass
-    while in_flight:
-        finished, _ = wait(in_flight, timeout=0.1, return_when=FIRST_COMPLETED)
-        for future in finished:
-            path = in_flight.pop(future)
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                pool.restart()
-                outcome = "the analysis process stopped unexpectedly (out of memory?)"
-            except Exception as error:  # noqa: BLE001 - reported per photo
-                outcome = f"analysis failed ({type(error).__name__}: {error})"
-            if isinstance(outcome, PhotoAnalysis) and cache is not None:
-                cache.put(outcome)
-            on_done(path, outcome)
-        if cancelled():
-            for future in in_flight:
-                future.cancel()
-            return False
-        while len(in_flight) < 2 * pool.workers and submit_next():
-            pass
-    return True
+    to_run = split_cached(paths, mode, cache, cancelled, on_done)
+    if to_run is None:
+        return False
+    return run_uncached(
+        to_run,
+        mode,
+        cache,
+        pool.submit,
+        2 * pool.workers,
+        cancelled,
+        on_done,
+        on_started=on_started,
+        on_broken=pool.restart,
+    )
 
 
 class AnalyseJob(Job):
@@ -454,3 +418,18 @@ class PreviewJob(Job):
         ]
         covered = anonymise(working.image, scaled, style=self.style)
         return self.loaded.path, pil_to_qimage(covered)
+
+
+# -- the demo register ----------------------------------------------------------------------
+
+
+class DemoRegisterJob(Job):
+    """Make the demo register at ``path``; enrolling its reference photos runs face detection
+    (seconds), so it runs here. Finishes with the register's path, or None when cancelled."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = Path(path)
+
+    def work(self) -> Path | None:
+        return create_demo_register(self.path, progress=self.progress, cancelled=self.cancelled)
