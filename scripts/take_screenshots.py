@@ -1,5 +1,6 @@
-"""Screenshots for docs/screenshots/: the main window after analysing the demo event, the
-review of one photo with its face menu open, and a quick check.
+"""Screenshots for docs/screenshots/: the first run (an empty register), the main window after
+analysing the demo event, the review of one photo with its face menu open, a quick check, the
+export dialog and the register window.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -95,6 +96,15 @@ def main() -> None:
         app.installTranslator(translator)
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     settings.set_channel("instagram")
+
+    # The first run: an empty register, the demo event open as the app opens it on start.
+    first = MainWindow(register_path=work / "empty-register.db", settings=settings)
+    first.setGeometry(0, 0, 1280, 800)
+    first.show()
+    first.open_paths([DEMO_EVENT_DIR])
+    wait_until(app, lambda: first.banner.isVisible() and first.thumbnails.pending() == 0)
+    shoot(app, first, "first-run.png", whole_screen=True)
+    first.close()
     window = MainWindow(settings=settings)
     window.setGeometry(0, 0, 1280, 800)
     window.show()
@@ -121,6 +131,20 @@ def main() -> None:
     shoot(app, check, "quick-check.png")
 
     check.close()
+
+    window.open_export()
+    dialog = window.export_dialog
+    wait_until(app, lambda: dialog is not None and dialog.isVisible())
+    shoot(app, dialog, "export-dialog.png")
+    dialog.reject()
+
+    window.open_register()
+    register_window = window.register_window
+    register_window.setGeometry(60, 40, 1160, 620)
+    wait_until(app, lambda: register_window.model.rowCount() > 0)
+    register_window.select_person("1001")
+    shoot(app, register_window, "register-window.png")
+    register_window.close()
     window.close()
     shutdown_shared_pool()
 
