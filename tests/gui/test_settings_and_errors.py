@@ -133,3 +133,29 @@ def test_thousands_of_signals_and_none_returns_do_not_abort_the_app(qapp):
         index.data(Qt.ItemDataRole.UserRole)
     assert len(received) == 20_000
     assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
+
+
+def test_switching_the_language_in_settings_applies_at_the_next_start(
+    qtbot, qapp, window, settings, register_path, pool
+):
+    from spoenk_publisher.gui.app import chosen_language, install_translators
+    from spoenk_publisher.gui.main_window import MainWindow
+
+    def restart() -> MainWindow:
+        """What the next start does: translators from the saved choice, then the window."""
+        translators = install_translators(qapp, chosen_language(settings.store))
+        fresh = MainWindow(register_path, settings, pool=pool, warm_up=False)
+        qtbot.addWidget(fresh)
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        return fresh
+
+    for language, open_text in (("en", "&Open folder…"), ("nl", "Map &openen…")):
+        window.settings_action.trigger()
+        dialog = window.settings_dialog
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData(language))
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+        assert settings.language() == language
+        assert restart().open_action.text() == open_text
