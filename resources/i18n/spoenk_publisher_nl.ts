@@ -488,27 +488,27 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="45"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="43"/>
         <source>No permission to use %1.</source>
         <translation>Geen toestemming om %1 te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="50"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="48"/>
         <source>The disk reported a problem: %1</source>
         <translation>De schijf meldt een probleem: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="51"/>
         <source>Something went wrong (%1). The details are in the log.</source>
         <translation>Er ging iets mis (%1). De details staan in het logboek.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="377"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="339"/>
         <source>Analysing</source>
         <translation>Analyseren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="391"/>
+        <location filename="../../spoenk_publisher/gui/workers.py" line="353"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
@@ -2092,8 +2092,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/verdict_text.py" line="151"/>
-        <source>Blurred: not found in the register</source>
-        <translation>Geblurd: niet in het register gevonden</translation>
+        <source>Blurred: not recognised</source>
+        <translation>Geblurd: niet herkend</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/verdict_text.py" line="157"/>

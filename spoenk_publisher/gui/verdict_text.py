@@ -148,7 +148,7 @@ class VerdictText(QObject):
         if category == NO_CONSENT:
             return who, self.tr("Blurred: %1").replace("%1", self.consent_phrase(face, channel))
         if face.reason == "unknown":
-            return who, self.tr("Blurred: not found in the register")
+            return who, self.tr("Blurred: not recognised")
         return who, self.tr("Blurred: %1").replace("%1", self.reason_phrase(face))
 
     def category_name(self, category: str) -> str:
