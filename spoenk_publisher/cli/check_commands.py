@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date
 from pathlib import Path
 
 import click
 
-from spoenk_publisher.cli.register_commands import chosen_register_path, register_path_option
+from spoenk_publisher.cli.register_commands import (
+    chosen_register_path,
+    consent_snapshot,
+    register_path_option,
+)
 from spoenk_publisher.cli.verdict_text import LANGUAGES, error_sentence, verdict_sentence
 from spoenk_publisher.core.analysis import AnalysisCache, analyse_batch, default_cache_path
-from spoenk_publisher.core.decisions import ConsentSnapshot, decide_photo
+from spoenk_publisher.core.decisions import decide_photo
 from spoenk_publisher.core.faces.detection import MODES
-from spoenk_publisher.core.photos import list_photos
+from spoenk_publisher.core.photos import expand_photo_paths
 
 
 @click.command("check")
@@ -44,15 +47,12 @@ def check(
 
     try:
         with Register.open(chosen_register_path()) as register:
-            channels = {c.name: c.label for c in register.channels()}
-            if channel not in channels:
-                known = ", ".join(channels)
-                raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
-            snapshot = ConsentSnapshot.from_register(register, channel, date.today())
+            snapshot = consent_snapshot(register, channel)
+            label = next(c.label for c in register.channels() if c.name == channel)
     except RegisterError as error:
         raise click.ClickException(str(error)) from None
 
-    paths = [p for path in photos for p in (list_photos(path) if path.is_dir() else [path])]
+    paths = expand_photo_paths(photos)
     cache = None if no_cache else AnalysisCache(default_cache_path())
     try:
         result = analyse_batch(paths, mode=mode, cache=cache, workers=None)
@@ -73,7 +73,7 @@ def check(
         if as_json:
             click.echo(json.dumps(_as_json(analysis, decision), ensure_ascii=False))
         else:
-            click.echo(f"{path}: {verdict_sentence(decision, channels[channel], lang)}")
+            click.echo(f"{path}: {verdict_sentence(decision, label, lang)}")
     if result.failures:
         raise SystemExit(1)
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
-from spoenk_publisher.cli.register_commands import chosen_register_path, register_path_option
+from spoenk_publisher.cli.register_commands import (
+    chosen_register_path,
+    consent_snapshot,
+    register_path_option,
+)
 from spoenk_publisher.core.analysis import AnalysisCache, default_cache_path
-from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.export import ExportOptions, export_photos
 from spoenk_publisher.core.faces.detection import MODES
-from spoenk_publisher.core.photos import list_photos
+from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.presets import load_presets, preset_for
 from spoenk_publisher.core.render import STYLES
 
@@ -50,7 +52,7 @@ def export(
     """
     from spoenk_publisher.register import Register, RegisterError
 
-    paths = [p for src in sources for p in (list_photos(src) if src.is_dir() else [src])]
+    paths = expand_photo_paths(sources)
     if not paths:
         raise click.UsageError("no photos found in the given folders")
     preset = preset_for(channel, load_presets(presets_file) if presets_file else None)
@@ -59,7 +61,7 @@ def export(
         out_dir=out_dir,
         policy=policy,
         style=style,
-        event=event or (sources[0].resolve().name if sources[0].is_dir() else None),
+        event=event,  # default: the folder of the first photo (core.export)
         preset=preset,
         mode=mode,
     )
@@ -69,11 +71,7 @@ def export(
         raise click.ClickException(str(error)) from None
     cache = AnalysisCache(default_cache_path())
     try:
-        channels = [c.name for c in register.channels()]
-        if channel not in channels:
-            known = ", ".join(channels)
-            raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
-        snapshot = ConsentSnapshot.from_register(register, channel, date.today())
+        snapshot = consent_snapshot(register, channel)
         with click.progressbar(length=2 * len(paths), label="Exporting", file=None) as bar:
             state = {"done": 0}
 

@@ -9,7 +9,7 @@ import click
 from spoenk_publisher.core.photos import (
     UnreadablePhoto,
     content_hash,
-    list_photos,
+    expand_photo_paths,
     load_for_analysis,
 )
 
@@ -23,7 +23,7 @@ def inspect_photos(paths: tuple[Path, ...]) -> None:
     code is 1 when any photo failed.
     """
     failed = 0
-    for path in _expand(paths):
+    for path in expand_photo_paths(paths):
         try:
             width, height = load_for_analysis(path, long_side=256).full_size
             click.echo(f"{path}\t{width}x{height}\t{content_hash(path)}")
@@ -32,10 +32,3 @@ def inspect_photos(paths: tuple[Path, ...]) -> None:
             click.echo(f"error: {error}", err=True)
     if failed:
         raise SystemExit(1)
-
-
-def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    expanded: list[Path] = []
-    for path in paths:
-        expanded.extend(list_photos(path) if path.is_dir() else [path])
-    return expanded

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
+from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.photos import UnreadablePhoto
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import (
@@ -73,6 +74,16 @@ def opened_register() -> Iterator[Register]:
     """Open the chosen register for the length of a command."""
     with Register.open(chosen_register_path()) as register:
         yield register
+
+
+def consent_snapshot(reg: Register, channel: str) -> ConsentSnapshot:
+    """What ``check`` and ``export`` decide with: ``channel``'s consent today, or a usage
+    error (exit code 2) that lists the register's channels."""
+    names = [c.name for c in reg.channels()]
+    if channel not in names:
+        known = ", ".join(names)
+        raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
+    return ConsentSnapshot.from_register(reg, channel, date.today())
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ import hashlib
 import io
 import math
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +112,14 @@ def list_photos(folder: Path | str) -> list[Path]:
         for p in Path(folder).iterdir()
         if p.is_file() and not p.name.startswith(".") and is_photo_path(p)
     )
+
+
+def expand_photo_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Folders replaced by the photos directly in them; files kept as given, in order."""
+    expanded: list[Path] = []
+    for path in map(Path, paths):
+        expanded.extend(list_photos(path) if path.is_dir() else [path])
+    return expanded
 
 
 def load_upright(path: Path | str) -> Image.Image:
