@@ -137,7 +137,8 @@ class PhotoDecision:
         return tuple(f.person_id for f in self.faces if f.action == "keep" and f.person_id)
 
 
-#: A manual decision applies to the detected face its box overlaps at least this much.
+#: Two boxes this much overlapping are the same face: a manual decision applies to that
+#: detected face, replaces an earlier decision about it, and the review selects it.
 MANUAL_MATCH_IOU = 0.5
 
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
-from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision, Policy
+from spoenk_publisher.core.decisions import MANUAL_MATCH_IOU, FaceDecision, PhotoDecision, Policy
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.gui.consent import ConsentContext
 from spoenk_publisher.gui.messages import show_error
@@ -304,7 +304,7 @@ class ReviewView(QGraphicsView):
         if box is None:
             return None
         best = max(self.faces, key=lambda item: item.box.iou(box), default=None)
-        if best is not None and best.box.iou(box) >= 0.5:
+        if best is not None and best.box.iou(box) >= MANUAL_MATCH_IOU:
             best.setSelected(True)
             return best
         return None

@@ -8,12 +8,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from spoenk_publisher.core.decisions import ManualDecision
+from spoenk_publisher.core.decisions import MANUAL_MATCH_IOU, ManualDecision
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.register.db import utc_timestamp
-
-#: A new manual decision replaces an earlier one on a box it overlaps this much.
-SAME_FACE_IOU = 0.5
 
 
 @dataclass(frozen=True)
@@ -117,6 +114,6 @@ def _delete_overlapping(db: Database, photo_sha256: str, box: Box) -> int:
     rows = db.conn.execute(
         "SELECT id, x0, y0, x1, y1 FROM manual_decisions WHERE photo_sha256 = ?", (photo_sha256,)
     ).fetchall()
-    doomed = [row[0] for row in rows if Box(*row[1:]).iou(box) >= SAME_FACE_IOU]
+    doomed = [row[0] for row in rows if Box(*row[1:]).iou(box) >= MANUAL_MATCH_IOU]
     db.conn.executemany("DELETE FROM manual_decisions WHERE id = ?", [(i,) for i in doomed])
     return len(doomed)
