@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
+from spoenk_publisher import clock
 from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.photos import UnreadablePhoto
 from spoenk_publisher.paths import default_register_path
@@ -83,7 +84,7 @@ def consent_snapshot(reg: Register, channel: str) -> ConsentSnapshot:
     if channel not in names:
         known = ", ".join(names)
         raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
-    return ConsentSnapshot.from_register(reg, channel, date.today())
+    return ConsentSnapshot.from_register(reg, channel, clock.today())
 
 
 @contextlib.contextmanager
@@ -306,7 +307,7 @@ def remove_command(person_id: str, confirmed: bool) -> None:
 @register_path_option
 def list_command(group: str | None, on: datetime | None) -> None:
     """List people with their reference faces and the channels they may appear on."""
-    day = on.date() if on else date.today()
+    day = on.date() if on else clock.today()
     with opened_register() as reg:
         people = reg.people(group)
         faces = reg.reference_face_counts()
@@ -337,7 +338,7 @@ def list_command(group: str | None, on: datetime | None) -> None:
 @register_path_option
 def show_command(person_id: str, on: datetime | None) -> None:
     """Show one person: details, reference faces, consent per channel and its history."""
-    day = on.date() if on else date.today()
+    day = on.date() if on else clock.today()
     with opened_register() as reg:
         person = reg.person(person_id)
         faces = reg.reference_face_count(person.id)

@@ -8,9 +8,9 @@ sentence for the caller to show.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
+from spoenk_publisher import clock
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import (
     MANUAL_MATCH_IOU,
@@ -76,7 +76,7 @@ class ConsentContext:
         self._snapshots.clear()
 
     def snapshot(self, channel: str) -> ConsentSnapshot:
-        today = date.today()
+        today = clock.today()
         cached = self._snapshots.get(channel)
         if cached is None or cached.on != today:
             if self.register is None:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from spoenk_publisher import clock
 from spoenk_publisher.core.enrolment import (
     MIN_REFERENCE_FACE_PX,
     EnrolmentError,
@@ -316,7 +317,7 @@ class ConsentMatrixModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._snapshot = RegisterSnapshot(date.today(), [], [])
+        self._snapshot = RegisterSnapshot(clock.today(), [], [])
         self._row_of: dict[str, int] = {}
 
     # -- filling -------------------------------------------------------------------------

@@ -65,6 +65,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spoenk_publisher import clock
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path
 from spoenk_publisher.gui.csv_import_dialog import CsvImportDialog
 from spoenk_publisher.gui.register_dialogs import (
@@ -432,13 +433,10 @@ class RegisterWindow(QMainWindow):
         register_path: Path,
         parent: QWidget | None = None,
         *,
-        today: date | None = None,
         file_chooser: FileChooser | None = None,
     ) -> None:
-        """``today`` fixes the day consent is shown for and starts on (tests); default: today."""
         super().__init__(parent)
         self.register_path = Path(register_path)
-        self._fixed_today = today
         self.file_chooser = file_chooser or FileChooser()
         self.setWindowTitle(self.tr("Consent register"))
         self.setObjectName("register-window")
@@ -474,7 +472,8 @@ class RegisterWindow(QMainWindow):
         self.refresh()
 
     def today(self) -> date:
-        return self._fixed_today or date.today()
+        """The day consent is shown for and starts on."""
+        return clock.today()
 
     # -- building ------------------------------------------------------------------------
 

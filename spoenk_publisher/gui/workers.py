@@ -12,12 +12,12 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
+from spoenk_publisher import clock
 from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, run_uncached, split_cached
 from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy, decide_photo
 from spoenk_publisher.core.enrolment import EnrolmentError
@@ -166,8 +166,8 @@ def open_register_quietly(path: Path | None) -> Register | None:
 def fresh_snapshot(register: Register | None, channel: str) -> ConsentSnapshot:
     """Consent as the register says today; without a register nobody may appear."""
     if register is None:
-        return ConsentSnapshot.empty(channel, date.today())
-    return ConsentSnapshot.from_register(register, channel, date.today())
+        return ConsentSnapshot.empty(channel, clock.today())
+    return ConsentSnapshot.from_register(register, channel, clock.today())
 
 
 def analyse_in_pool(

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from spoenk_publisher import clock
 from spoenk_publisher.register import consent as consent_store
 from spoenk_publisher.register import people as people_store
 from spoenk_publisher.register.audit import AuditAction, record_change
@@ -126,7 +127,7 @@ def import_csv(
     the school year. With ``dry_run`` nothing is written and the summary says what would change.
     """
     path = Path(path)
-    today = today or date.today()
+    today = today or clock.today()
     rows = read_rows(path, list_channels(db), today)
     summary = ImportSummary(len(rows), 0, 0, 0, dry_run)
     try:
@@ -500,7 +501,7 @@ def export_csv(db: Database, path: Path | str, *, today: date | None = None) -> 
     The file is written whole or not at all, readable by its owner only (it holds personal data).
     """
     path = Path(path)
-    today = today or date.today()
+    today = today or clock.today()
     channels = list_channels(db)
     people = people_store.list_people(db)
     statuses = {

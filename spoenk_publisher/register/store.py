@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from sqlite_utils import Database
 
+from spoenk_publisher import clock
 from spoenk_publisher.core.decisions import ManualDecision
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.paths import default_register_path
@@ -214,7 +215,7 @@ class Register:
         ``valid_from`` defaults to today, ``valid_until`` (for a grant) to the end of the school
         year that ``valid_from`` falls in (31 July).
         """
-        today = today or date.today()
+        today = today or clock.today()
         valid_from = valid_from or today
         status = RecordStatus.GRANTED if granted else RecordStatus.REFUSED
         if granted and valid_until is None:
@@ -255,7 +256,7 @@ class Register:
 
         Each withdrawal is a new record; earlier records stay as history.
         """
-        valid_from = valid_from or date.today()
+        valid_from = valid_from or clock.today()
         with write_transaction(self.db):
             person = people_store.get_person(self.db, person_id.strip())
             if channels:

@@ -44,6 +44,12 @@ class StubChooser:
         return self.chosen_photos
 
 
+@pytest.fixture(autouse=True)
+def _on_the_test_day(set_today) -> None:
+    """These tests show and record consent on ``TODAY`` (the app's clock)."""
+    set_today(TODAY)
+
+
 @pytest.fixture
 def register_path(tmp_path: Path) -> Path:
     path = tmp_path / "r.db"
@@ -59,7 +65,7 @@ def example_register(register_path: Path) -> Path:
 
 
 def open_window(qtbot, path: Path, chooser: StubChooser | None = None) -> RegisterWindow:
-    window = RegisterWindow(path, today=TODAY, file_chooser=chooser)
+    window = RegisterWindow(path, file_chooser=chooser)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         window.show()
