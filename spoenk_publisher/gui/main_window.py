@@ -791,16 +791,8 @@ class MainWindow(QMainWindow):
             self.refresh_decisions()  # the policy may have changed in the dialog
 
     def open_register(self) -> None:
-        try:
-            from spoenk_publisher.gui.register_window import RegisterWindow
-        except ImportError as error:
-            show_error(
-                self,
-                self.tr("Register"),
-                self.tr("The register window is not available in this version."),
-                str(error),
-            )
-            return
+        from spoenk_publisher.gui.register_window import RegisterWindow
+
         if self.register_window is not None:
             self.register_window.show()
             self.register_window.raise_()
@@ -906,18 +898,17 @@ class MainWindow(QMainWindow):
         self.set_register_path(previous)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self.register_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         self.settings_dialog = dialog
         dialog.open()
 
     def _settings_saved(self) -> None:
-        self.settings_dialog = None
+        dialog, self.settings_dialog = self.settings_dialog, None
         self.review.style = self.settings.blur_style()
-        new_path = self.settings.register_path()
-        if new_path != self.register_path:
-            self.set_register_path(new_path)
+        if dialog is not None and dialog.register_changed():
+            self.set_register_path(dialog.register_path())
         else:
             self.refresh_decisions()
 

@@ -26,16 +26,24 @@ from spoenk_publisher.gui.thumbnails import ThumbnailCache
 
 
 class SettingsDialog(QDialog):
-    """Edits ``Settings``; the caller applies a changed register path."""
+    """Edits ``Settings``; the caller applies a changed register path.
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    ``register_path`` is the register the window uses now (it may come from the command line or
+    ``$SPOENK_REGISTER`` rather than the settings): it is shown, and saved only when the user
+    changed it, so saving another choice never moves the app to a different register.
+    """
+
+    def __init__(
+        self, settings: Settings, register_path: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settings-dialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
         self.settings = settings
 
-        self.register_edit = QLineEdit(str(settings.register_path()), self)
+        self._shown_register = str(register_path)
+        self.register_edit = QLineEdit(self._shown_register, self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_register)
         register_row = QHBoxLayout()
@@ -118,13 +126,17 @@ class SettingsDialog(QDialog):
                 cache.close()
         self.cache_note.setText(self.tr("The caches are empty."))
 
+    def register_changed(self) -> bool:
+        """Did the user choose another register than the one in use?"""
+        text = self.register_edit.text().strip()
+        return bool(text) and text != self._shown_register
+
     def register_path(self) -> Path:
         return Path(self.register_edit.text().strip()).expanduser()
 
     def accept(self) -> None:
-        text = self.register_edit.text().strip()
-        if text:
-            self.settings.set_register_path(Path(text).expanduser())
+        if self.register_changed():
+            self.settings.set_register_path(self.register_path())
         self.settings.set_blur_style(self.style_box.currentData())
         self.settings.set_policy(self.policy_box.currentData())
         self.settings.set_language(self.language_box.currentData())

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from gui_testing import GROUP_PHOTO, analyse, click_toolbar
+from gui_testing import GROUP_PHOTO, OBAMA, analyse, click_toolbar
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from spoenk_publisher.core.decisions import FaceDecision
 from spoenk_publisher.gui.app import open_start_paths
 from spoenk_publisher.gui.main_window import MainWindow
 from spoenk_publisher.paths import DEMO_EVENT_DIR
+from spoenk_publisher.register import Register
 
 
 def make_window(qtbot, register_path, settings, pool) -> MainWindow:
@@ -82,20 +84,49 @@ def test_a_missing_folder_is_reported_not_ignored(qtbot, window, tmp_path):
     assert "does not exist" in box.text()
 
 
-def test_the_register_menu_opens_the_register_window(qtbot, window, event_folder):
+def test_closing_the_register_window_decides_the_photos_again(
+    qtbot, window, event_folder, register_path
+):
     window.open_paths([event_folder])
     analyse(qtbot, window)
+    row = window.model.paths().index(event_folder / "01-group.jpg")
+
+    def obama() -> FaceDecision:
+        faces = window.model.item(row).decision.faces
+        return next(face for face in faces if face.person_id == OBAMA)
+
+    assert obama().action == "keep"
     click_toolbar(qtbot, window, window.register_action)
     register_window = window.register_window
-    if register_window is None:  # the register window is built elsewhere; then a message
-        box = window.findChild(QMessageBox, "error-message")
-        assert box is not None and "not available" in box.text()
-        return
+    assert register_window is not None
     qtbot.waitExposed(register_window)
+    # What the user does in that window: Obama's parents withdraw consent for Instagram.
+    with Register.open(register_path) as register:
+        register.withdraw(OBAMA, ["instagram"])
+    analysed = len(window.model.analyses())
     register_window.close()
-    # Consent may have changed there: the photos are decided again (no new analysis).
-    qtbot.waitUntil(lambda: window.decide_job is None, timeout=10_000)
-    assert window.analyse_job is None
+
+    # The photos are decided again, from the cached analyses (no new detection).
+    qtbot.waitUntil(lambda: obama().action == "blur", timeout=10_000)
+    assert obama().reason == "no_consent" and obama().consent_state == "withdrawn"
+    assert window.analyse_job is None and len(window.model.analyses()) == analysed
+
+
+def test_saving_settings_never_moves_the_app_to_another_register(
+    qtbot, window, settings, register_path
+):
+    # The window runs on a register chosen on the command line, not on a saved choice.
+    assert settings.store.value("register/path", "") == ""
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog.register_edit.text() == str(register_path)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    assert settings.language() == "en"
+    assert window.register_path == register_path and window.context.available
+    assert settings.store.value("register/path", "") == ""
 
 
 def test_one_photo_from_the_file_manager_opens_a_quick_check(qtbot, window):
@@ -128,11 +159,15 @@ def test_thousands_of_signals_and_none_returns_do_not_abort_the_app(qapp):
     received = []
     emitter.fired.connect(received.append)
     index = model.index(0)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for number in range(20_000):
         emitter.fired.emit(number)
         index.data(Qt.ItemDataRole.UserRole)
     assert len(received) == 20_000
-    assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
+    # With the 6.12.0 bug each emit and each None-returning override loses a reference, so the
+    # counts would drop by about 20,000; a few stray references either way are normal.
+    assert abs(sys.getrefcount(None) - none_before) < 1_000
+    assert abs(sys.getrefcount(True) - true_before) < 1_000
 
 
 def test_switching_the_language_in_settings_applies_at_the_next_start(
