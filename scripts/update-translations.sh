@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Refreshes resources/i18n/*.ts from the GUI's source strings, fills new strings from any JSON
+# Refreshes resources/i18n/*.ts from the package's source strings, fills new strings from any JSON
 # drafts in resources/i18n/drafts/ (see scripts/fill_translations.py), then compiles the .qm.
 # Translate what is still unfinished with pyside6-linguist (or by hand) before compiling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for lang in nl; do
   ts="resources/i18n/spoenk_publisher_${lang}.ts"
-  .venv/bin/pyside6-lupdate spoenk_publisher/gui/*.py -ts "$ts" -no-obsolete
+  # The whole package: a translatable string may live outside gui/ too.
+  mapfile -t sources < <(find spoenk_publisher -name "*.py" | sort)
+  .venv/bin/pyside6-lupdate "${sources[@]}" -ts "$ts" -no-obsolete -silent
   if compgen -G "resources/i18n/drafts/${lang}_*.json" >/dev/null; then
     .venv/bin/python scripts/fill_translations.py "$ts" resources/i18n/drafts/"${lang}"_*.json
   fi

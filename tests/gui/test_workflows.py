@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 
+import numpy as np
 from gui_testing import (
     BIDEN,
     GROUP_PHOTO,
@@ -23,9 +25,12 @@ from gui_testing import (
 )
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
+from spoenk_publisher.core.export import render_photo
 from spoenk_publisher.core.faces import Box
-from spoenk_publisher.core.photos import content_hash
+from spoenk_publisher.core.photos import content_hash, load_upright
+from spoenk_publisher.core.presets import ChannelPreset
 from spoenk_publisher.gui.verdict_text import ALL_CLEAR, BLURRED, ERROR, KEPT, LEFT_OUT
 from spoenk_publisher.register import Register
 
@@ -213,6 +218,14 @@ def test_add_a_missed_face(qtbot, window, tmp_path, register_path):
         assert register.manual_decisions(content_hash(folder / "a.jpg")) == []
 
 
+def _pixels(image: QImage) -> np.ndarray:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = np.frombuffer(rgb.constBits(), np.uint8, rgb.sizeInBytes())
+    return data.reshape(rgb.height(), rgb.bytesPerLine())[:, : 3 * rgb.width()].reshape(
+        rgb.height(), rgb.width(), 3
+    )
+
+
 def test_preview_shows_the_exported_result(qtbot, window, event_folder):
     window.open_paths([event_folder])
     analyse(qtbot, window)
@@ -221,6 +234,34 @@ def test_preview_shows_the_exported_result(qtbot, window, event_folder):
     qtbot.keyClick(panel.view, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: panel.view._preview is not None, timeout=10_000)
     assert not any(item.isVisible() for item in panel.face_items())
+
+    # The preview is the photo as the export writes it: every face that will be blurred is
+    # covered in the exported file and in the preview alike, every kept face is untouched.
+    preview = _pixels(panel.view._preview).astype(float)
+    item = window.model.item(0)
+    exported = render_photo(item.analysis, item.decision, ChannelPreset(None), panel.style)
+    height, width = preview.shape[:2]
+    published = np.asarray(
+        Image.open(io.BytesIO(exported)).convert("RGB").resize((width, height), Image.BILINEAR)
+    ).astype(float)
+    original = np.asarray(
+        load_upright(item.path).resize((width, height), Image.BILINEAR)
+    ).astype(float)
+    scale = width / item.analysis.width
+    blurred = kept = 0
+    for face in item.decision.faces:
+        b = face.box
+        y0, y1, x0, x1 = (round(v * scale) for v in (b.y0, b.y1, b.x0, b.x1))
+        to_export = np.abs(preview[y0:y1, x0:x1] - published[y0:y1, x0:x1]).mean()
+        to_original = np.abs(preview[y0:y1, x0:x1] - original[y0:y1, x0:x1]).mean()
+        assert to_export < 6, f"the preview differs from the export at {b}"
+        if face.blurred:
+            blurred += 1
+            assert to_original > 2 * to_export, f"the preview does not cover {b}"
+        else:
+            kept += 1
+    assert blurred == 2 and kept == 1
+
     qtbot.keyClick(panel.view, Qt.Key.Key_P)
     assert panel.view._preview is None
     assert all(item.isVisible() for item in panel.face_items())
