@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,10 @@ def demo_register(tmp_path_factory) -> Path:
     return create_demo_register(tmp_path_factory.mktemp("demo") / "demo-register.db")
 
 
-def test_the_demo_event_shows_every_kind_of_decision(demo_register):
+def test_the_demo_event_shows_every_kind_of_decision(demo_register, today):
     analysis = analyse_photo(DEMO_EVENT_DIR / "obama_and_biden.jpg")
     with Register.open(demo_register) as register:
-        snapshot = ConsentSnapshot.from_register(register, "instagram", date.today())
+        snapshot = ConsentSnapshot.from_register(register, "instagram", today)
         assert register.reference_face_count() == 4
     decision = decide_photo(analysis.faces, snapshot)
 
@@ -38,7 +38,9 @@ def test_the_demo_event_shows_every_kind_of_decision(demo_register):
 
 def test_making_it_again_replaces_the_earlier_demo(demo_register, tmp_path):
     path = tmp_path / "demo.db"
-    create_demo_register(path)
+    shutil.copyfile(demo_register, path)  # an earlier demo
+    with Register.open(path) as register:  # which the user played with
+        register.record_consent("DEMO-4", "website", True)
     create_demo_register(path)
     with Register.open(path) as register:
         assert [p.name for p in register.people()] == [
@@ -48,6 +50,7 @@ def test_making_it_again_replaces_the_earlier_demo(demo_register, tmp_path):
             "Rose Leslie",
         ]
         assert register.reference_face_count() == 4
+        assert register.consent_history("DEMO-4") == []  # the demo as shipped again
 
 
 def test_a_real_register_is_never_overwritten(tmp_path):

@@ -96,6 +96,7 @@ def _as_json(analysis, decision) -> dict:
                 else round(face.distance, 4),
                 "action": face.action,
                 "reason": face.reason,
+                "consent": face.consent_state,
             }
             for face in decision.faces
             if face.action != "ignore"

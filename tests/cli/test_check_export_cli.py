@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from spoenk_publisher.cli import main
+from spoenk_publisher.core.analysis import analyse_photo
 from spoenk_publisher.core.decisions import ManualDecision
 from spoenk_publisher.core.faces import Box
+from spoenk_publisher.core.faces.encoding import encode_faces
 from spoenk_publisher.core.photos import content_hash
 from spoenk_publisher.register import Register
 
@@ -22,21 +28,41 @@ GROUP = DATA / "groups" / "obama_and_biden.jpg"
 CHILD_BOX = Box(1594, 1062, 1749, 1216)
 
 
-@pytest.fixture
-def register_path(tmp_path, monkeypatch) -> Path:
-    """A register with Obama (consent for Instagram) and Biden (refused), both enrolled."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    path = tmp_path / "register.db"
-    run = CliRunner().invoke
+def cli(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    return result
+
+
+@pytest.fixture(scope="session")
+def cli_cache(tmp_path_factory) -> Path:
+    """One analysis cache for these tests: a photo is analysed for real once, then read from
+    the cache, as the app does."""
+    return tmp_path_factory.mktemp("cli-cache")
+
+
+@pytest.fixture(scope="session")
+def enrolled_register(tmp_path_factory) -> Path:
+    """Obama and Biden added and enrolled with the CLI itself, once; tests work on a copy."""
+    path = tmp_path_factory.mktemp("cli-register") / "register.db"
     for args in (
         ["add", "1001", "--name", "Barack Obama", "--role", "staff"],
         ["add", "1002", "--name", "Joe Biden", "--role", "staff"],
         ["enrol", "1001", str(OBAMA)],
         ["enrol", "1002", str(BIDEN)],
-        ["consent", "1001", "instagram", "yes"],
-        ["consent", "1002", "instagram", "no"],
     ):
-        result = run(main, ["register", "--register", str(path), *args])
+        result = cli("register", "--register", str(path), *args)
+        assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def register_path(tmp_path, monkeypatch, cli_cache, enrolled_register) -> Path:
+    """A register with Obama (consent for Instagram) and Biden (refused), both enrolled."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cli_cache))
+    path = tmp_path / "register.db"
+    shutil.copyfile(enrolled_register, path)
+    for args in (["consent", "1001", "instagram", "yes"], ["consent", "1002", "instagram", "no"]):
+        result = cli("register", "--register", str(path), *args)
         assert result.exit_code == 0, result.output
     return path
 
@@ -140,3 +166,56 @@ def test_export_policy_exclude_lists_what_was_left_out(register_path, tmp_path):
     assert result.exit_code == 0
     assert "1 photo(s) left out" in result.stdout and "obama_and_biden.jpg" in result.stdout
     assert not list(out.glob("*.jpg"))
+
+
+# --- consent that ended: expired and withdrawn, end to end ----------------------------------------
+
+
+def _obama_consent(register_path: Path, today: date, how: str) -> None:
+    """Give Obama's Instagram consent the history ``how`` on the app's ``today``."""
+    with Register.open(register_path) as register:
+        if how == "expired":  # granted for last term, ended yesterday
+            register.record_consent(
+                "1001", "instagram", True, valid_from=today - timedelta(days=90),
+                valid_until=today - timedelta(days=1),
+            )  # fmt: skip
+        elif how == "withdrawn":  # granted, then withdrawn from today
+            register.record_consent("1001", "instagram", True, valid_from=today)
+            register.withdraw("1001", ["instagram"], valid_from=today)
+        elif how == "starts tomorrow":  # a grant that is not in force yet
+            register.record_consent(
+                "1001", "instagram", True, valid_from=today + timedelta(days=1)
+            )
+
+
+@pytest.mark.parametrize("how", ["expired", "withdrawn"])
+def test_ended_consent_is_blurred_in_check_and_export(
+    tmp_path, monkeypatch, cli_cache, enrolled_register, today, how
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cli_cache))
+    register_path = tmp_path / "register.db"
+    shutil.copyfile(enrolled_register, register_path)
+    _obama_consent(register_path, today, how)
+    with Register.open(register_path) as register:  # the per-person rule agrees
+        assert register.consent_status("1001", "instagram", today).state == how
+    args = ["--channel", "instagram", "--register", str(register_path)]
+
+    checked = cli("check", str(OBAMA), "--json", *args)
+    exported = cli("export", str(OBAMA), "--out", str(tmp_path / "out"), "--event", "e", *args)
+
+    assert checked.exit_code == 0, checked.output
+    [face] = json.loads(checked.stdout)["faces"]
+    assert (face["person"], face["action"], face["reason"]) == ("1001", "blur", "no_consent")
+    assert face["consent"] == how
+    assert exported.exit_code == 0, exported.output
+    with open(tmp_path / "out" / "manifest.csv", encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["people"] == "" and row["faces_blurred"] == "1"
+    # The published file does not show Obama: the encoder finds nobody close to him there.
+    published = np.asarray(Image.open(tmp_path / "out" / row["file"]).convert("RGB"))
+    reference = analyse_photo(OBAMA).faces[0]
+    scale = published.shape[1] / Image.open(OBAMA).width
+    box = reference.box
+    scaled = Box(*(round(v * scale) for v in (box.x0, box.y0, box.x1, box.y1)))
+    [encoding] = encode_faces(published, [scaled])
+    assert encoding is None or np.linalg.norm(encoding - reference.encoding) > 0.6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import piexif
 import pytest
 from PIL import Image, PngImagePlugin
 
-from spoenk_publisher.core.analysis import analyse_photo
+from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_photo
 from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.export import ExportOptions, export_photos, slug
 from spoenk_publisher.core.faces.detection import detect_faces
@@ -45,10 +46,37 @@ PLANTED = {
 
 
 @pytest.fixture(scope="module")
-def obama_reference() -> np.ndarray:
-    faces = analyse_photo(OBAMA).faces
-    assert len(faces) == 1
-    return faces[0].encoding
+def cache(tmp_path_factory) -> AnalysisCache:
+    """One analysis cache for the module: each photo is analysed for real once, as the app
+    does, and read from the cache after that."""
+    shared = AnalysisCache(tmp_path_factory.mktemp("export-cache") / "analysis.sqlite")
+    yield shared
+    shared.close()
+
+
+@pytest.fixture(scope="module")
+def group_analysis(cache) -> PhotoAnalysis:
+    analysis = analyse_photo(GROUP)
+    cache.put(analysis)
+    return analysis
+
+
+@pytest.fixture(scope="module")
+def obama_reference(cache) -> np.ndarray:
+    analysis = analyse_photo(OBAMA)
+    cache.put(analysis)
+    assert len(analysis.faces) == 1
+    return analysis.faces[0].encoding
+
+
+@pytest.fixture
+def export(cache):
+    """``export_photos`` with the module's cache, analysing in this process."""
+
+    def run(paths, options, snapshot, **kwargs):
+        return export_photos(paths, options, snapshot, cache=cache, workers=1, **kwargs)
+
+    return run
 
 
 def empty_snapshot(channel: str = "instagram") -> ConsentSnapshot:
@@ -67,8 +95,10 @@ def obama_snapshot(
 
 
 @pytest.mark.parametrize("style", STYLES)
-def test_covered_face_is_found_by_neither_detector_nor_encoder(obama_reference, style):
-    analysis = analyse_photo(GROUP)
+def test_covered_face_is_found_by_neither_detector_nor_encoder(
+    obama_reference, group_analysis, style
+):
+    analysis = group_analysis
     image = load_upright(GROUP)
     boxes = [face.box for face in analysis.faces]
 
@@ -108,15 +138,17 @@ def test_cover_strength_follows_the_face_size():
 # --- decisions in the export ------------------------------------------------------------------
 
 
-def test_consenting_person_is_shown_and_everyone_else_covered(tmp_path, obama_reference):
+def test_consenting_person_is_shown_and_everyone_else_covered(
+    tmp_path, obama_reference, group_analysis, export
+):
     out = tmp_path / "out"
-    summary = export_photos(
+    summary = export(
         [GROUP], ExportOptions("instagram", out, event="Bezoek"), obama_snapshot(obama_reference)
     )
 
     [item] = summary.exported
     assert item.people == ("obama",)
-    assert item.faces_blurred == len(analyse_photo(GROUP).faces) - 1
+    assert item.faces_blurred == len(group_analysis.faces) - 1
     assert item.file.name == "bezoek-001.jpg"
     exported = Image.open(item.file)
     assert max(exported.size) == 1080  # the Instagram preset
@@ -124,9 +156,9 @@ def test_consenting_person_is_shown_and_everyone_else_covered(tmp_path, obama_re
     assert len(found) == 1  # only Obama's face is still a face
 
 
-def test_exclude_policy_leaves_out_photos_with_a_face_to_cover(tmp_path, obama_reference):
+def test_exclude_policy_leaves_out_photos_with_a_face_to_cover(tmp_path, obama_reference, export):
     out = tmp_path / "out"
-    summary = export_photos(
+    summary = export(
         [GROUP, OBAMA],
         ExportOptions("instagram", out, policy="exclude", event="x"),
         obama_snapshot(obama_reference),
@@ -194,7 +226,7 @@ def test_planted_metadata_is_present_before_export(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["jpeg", "png"])
-def test_export_strips_every_kind_of_metadata(tmp_path, fmt, obama_reference):
+def test_export_strips_every_kind_of_metadata(tmp_path, fmt, obama_reference, export):
     source_dir = tmp_path / "Sportdag 2026"
     source_dir.mkdir()
     source = source_dir / "IMG_Sanne_Jansen_2026.jpg"
@@ -202,7 +234,7 @@ def test_export_strips_every_kind_of_metadata(tmp_path, fmt, obama_reference):
     before = source.read_bytes()
     out = tmp_path / "out"
 
-    summary = export_photos(
+    summary = export(
         [source],
         ExportOptions("website", out, preset=ChannelPreset(1600, fmt)),
         obama_snapshot(obama_reference, channel="website"),
@@ -245,7 +277,7 @@ def png_chunks(data: bytes) -> list[bytes]:
     return chunks
 
 
-def test_png_text_chunks_are_not_carried_over(tmp_path):
+def test_png_text_chunks_are_not_carried_over(tmp_path, export):
     source = tmp_path / "event" / "photo.png"
     source.parent.mkdir()
     info = PngImagePlugin.PngInfo()
@@ -255,7 +287,7 @@ def test_png_text_chunks_are_not_carried_over(tmp_path):
     Image.open(OBAMA).save(source, pnginfo=info, exif=piexif.dump({"0th": {315: b"Henk PNG"}}))
     assert b"Kees Klaassen" in source.read_bytes() and b"eXIf" in source.read_bytes()
 
-    summary = export_photos(
+    summary = export(
         [source],
         ExportOptions("website", tmp_path / "out", event="e", preset=ChannelPreset(800, "png")),
         empty_snapshot("website"),
@@ -276,13 +308,13 @@ def test_slug_is_neutral_and_safe():
     assert slug("///") == "export"
 
 
-def test_existing_files_are_never_overwritten(tmp_path):
+def test_existing_files_are_never_overwritten(tmp_path, export):
     out = tmp_path / "out"
     out.mkdir()
     foreign = out / "event-001.jpg"
     foreign.write_bytes(b"someone else's file")
 
-    summary = export_photos(
+    summary = export(
         [OBAMA, BIDEN], ExportOptions("website", out, event="event"), empty_snapshot("website")
     )
 
@@ -293,12 +325,12 @@ def test_existing_files_are_never_overwritten(tmp_path):
     assert rows[1].startswith("event-002.jpg,") and rows[1].endswith(",,1")
 
 
-def test_rerun_completes_without_duplicates(tmp_path):
+def test_rerun_completes_without_duplicates(tmp_path, export):
     out = tmp_path / "out"
     options = ExportOptions("website", out, event="e")
-    export_photos([OBAMA], options, empty_snapshot("website"))
+    export([OBAMA], options, empty_snapshot("website"))
 
-    summary = export_photos([OBAMA, BIDEN], options, empty_snapshot("website"))
+    summary = export([OBAMA, BIDEN], options, empty_snapshot("website"))
 
     assert [(i.file.name, i.already_there) for i in summary.exported] == [
         ("e-001.jpg", True),
@@ -322,15 +354,15 @@ export_photos(paths, ExportOptions("website", out, event="e"),
 
 def test_killed_export_leaves_only_complete_files_and_a_rerun_completes_it(tmp_path):
     sources = []
-    for index in range(8):  # distinct photos, so each gives its own output
+    for index in range(6):  # distinct photos, so each gives its own output
         path = tmp_path / "src" / f"p{index}.jpg"
         path.parent.mkdir(exist_ok=True)
         Image.open(GROUP).reduce(2).rotate(index).save(path, quality=90)
         sources.append(path)
     out = tmp_path / "out"
-    cache = tmp_path / "cache.sqlite"
+    cache_path = tmp_path / "cache.sqlite"
     process = subprocess.Popen(
-        [sys.executable, "-c", KILL_SCRIPT, str(out), str(cache), *map(str, sources)]
+        [sys.executable, "-c", KILL_SCRIPT, str(out), str(cache_path), *map(str, sources)]
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("e-*.jpg"))) < 2:
@@ -347,12 +379,56 @@ def test_killed_export_leaves_only_complete_files_and_a_rerun_completes_it(tmp_p
     for path in written:
         Image.open(path).load()  # complete: decodes to the last byte
 
-    summary = export_photos(
-        sources, ExportOptions("website", out, event="e"), empty_snapshot("website")
-    )
+    # The re-run finds the analyses the killed export cached: it only writes what is missing.
+    cache = AnalysisCache(cache_path)
+    try:
+        summary = export_photos(
+            sources,
+            ExportOptions("website", out, event="e"),
+            empty_snapshot("website"),
+            cache=cache,
+            workers=1,
+        )
+    finally:
+        cache.close()
 
     files = sorted(out.glob("e-*.jpg"))
     assert len(files) == len(sources)
     assert len({hashlib.sha256(p.read_bytes()).hexdigest() for p in files}) == len(sources)
     assert sum(item.already_there for item in summary.exported) == len(written)
     assert len((out / "manifest.csv").read_text().splitlines()) == len(sources) + 1
+
+
+def test_without_o_tmpfile_a_named_partial_file_is_used_and_nothing_is_overwritten(
+    tmp_path, monkeypatch, export
+):
+    """macOS, Windows and file systems without O_TMPFILE write a named partial file and link it
+    into place: the same promises hold (complete files, nothing replaced, nothing left over)."""
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    foreign = out / "e-001.jpg"
+    foreign.write_bytes(b"someone else's file")
+    stale = out / ".spoenk-partial-4242-e-009.jpg"  # left by an export that crashed
+    stale.write_bytes(b"half a photo")
+    links: list[tuple[str, str]] = []
+    real_link = os.link
+
+    def watched_link(source, target, *args, **kwargs):
+        links.append((os.path.basename(source), os.path.basename(target)))
+        return real_link(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "link", watched_link)
+
+    options = ExportOptions("website", out, event="e")
+    summary = export([OBAMA, BIDEN], options, empty_snapshot("website"))
+
+    assert foreign.read_bytes() == b"someone else's file"
+    assert [item.file.name for item in summary.exported] == ["e-002.jpg", "e-003.jpg"]
+    assert all(source.startswith(".spoenk-partial-") for source, _target in links)
+    assert [target for _source, target in links] == ["e-002.jpg", "e-003.jpg"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "e-001.jpg", "e-002.jpg", "e-003.jpg", "manifest.csv"
+    ]  # fmt: skip
+    for item in summary.exported:
+        Image.open(item.file).load()  # complete

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from register_testing import CSV_DIR, DATA_DIR, PEOPLE_DIR
+from register_testing import CSV_DIR, DATA_DIR, PEOPLE_DIR, TODAY
 
 from spoenk_publisher.cli import main
 from spoenk_publisher.paths import REGISTER_ENV
-from spoenk_publisher.register import Register
+from spoenk_publisher.register import Register, school_year_end
 
 Run = Callable[..., Result]
 
@@ -35,27 +36,33 @@ def _one_line(text: str) -> str:
     return lines[0]
 
 
-def test_add_consent_show_list_withdraw_audit(run: Run, register_path: Path) -> None:
+def test_add_consent_show_list_withdraw_audit(run: Run, register_path: Path, today: date) -> None:
+    # Dates relative to the app's clock: the test means the same on any day it runs.
+    until = school_year_end(today)
+    withdrawn_from = today + timedelta(days=1)
     assert run("add", "1001", "--name", "Sanne de Vries", "--group", "5B").exit_code == 0
     assert run("add", "M042", "--name", "Fatima El Amrani", "--role", "medewerker").exit_code == 0
 
-    result = run("consent", "1001", "instagram", "ja", "--until", "31-07-2027")
+    result = run("consent", "1001", "instagram", "ja", "--until", until.strftime("%d-%m-%Y"))
     assert result.exit_code == 0, result.output
-    assert "instagram: granted from" in result.stdout and "until 2027-07-31" in result.stdout
+    assert f"instagram: granted from {today.isoformat()}" in result.stdout
+    assert f"until {until.isoformat()}" in result.stdout
 
-    shown = run("show", "1001", "--on", "2027-01-15")
+    shown = run("show", "1001")  # on the app's today
     assert shown.exit_code == 0
-    assert "instagram    yes, until 2027-07-31" in shown.stdout
+    assert f"instagram    yes, until {until.isoformat()}" in shown.stdout
     assert "website      no: no consent recorded" in shown.stdout
 
-    listed = run("list", "--group", "5B", "--on", "2027-01-15")
+    listed = run("list", "--group", "5B", "--on", today.isoformat())
     assert "1001" in listed.stdout and "instagram" in listed.stdout
     assert "M042" not in listed.stdout
 
-    withdrawn = run("withdraw", "1001", "instagram", "--from", "2027-02-01")
+    withdrawn = run("withdraw", "1001", "instagram", "--from", withdrawn_from.isoformat())
     assert withdrawn.exit_code == 0
-    assert "instagram: withdrawn from 2027-02-01" in withdrawn.stdout
-    assert "no: withdrawn from 2027-02-01" in run("show", "1001", "--on", "2027-02-01").stdout
+    assert f"instagram: withdrawn from {withdrawn_from.isoformat()}" in withdrawn.stdout
+    on_withdrawal = run("show", "1001", "--on", withdrawn_from.isoformat()).stdout
+    assert f"no: withdrawn from {withdrawn_from.isoformat()}" in on_withdrawal
+    assert f"instagram    yes, until {until.isoformat()}" in run("show", "1001").stdout
 
     audit = run("audit").stdout.splitlines()
     assert len(audit) == 4
@@ -83,7 +90,10 @@ def test_errors_are_one_line_on_stderr_with_exit_code_1(run: Run) -> None:
     assert "already in the register" in _one_line(result.stderr)
 
 
-def test_import_errors_list_every_problem_and_import_nothing(run: Run, register_path: Path) -> None:
+def test_import_errors_list_every_problem_and_import_nothing(
+    run: Run, register_path: Path, set_today
+) -> None:
+    set_today(TODAY)  # the file's consent ends on 31-07-2027; its one problem is a bad answer
     result = run("import-csv", str(CSV_DIR / "one-bad-row.csv"))
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
@@ -93,7 +103,8 @@ def test_import_errors_list_every_problem_and_import_nothing(run: Run, register_
         assert register.people() == []
 
 
-def test_import_and_export(run: Run, tmp_path: Path) -> None:
+def test_import_and_export(run: Run, tmp_path: Path, set_today) -> None:
+    set_today(TODAY)  # the file's consent ends on 31-07-2027
     result = run("import-csv", str(CSV_DIR / "excel-nl-bom-semicolon.csv"))
     assert result.exit_code == 0, result.output
     assert "added 4 people" in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from datetime import date, timedelta
 
@@ -12,6 +13,7 @@ from spoenk_publisher.register import (
     ConsentState,
     Person,
     Register,
+    Role,
     UnknownChannel,
     UnknownPerson,
     school_year_end,
@@ -169,3 +171,32 @@ def test_consent_statuses_answers_for_everyone(register: Register, sanne: Person
     assert statuses["1002"].state is ConsentState.NONE
     assert statuses["1002"] == register.consent_status("1002", "website", START)
     assert statuses[sanne.id] == register.consent_status(sanne.id, "website", START)
+
+
+def test_the_bulk_query_gives_the_per_person_answer_for_every_history(register: Register) -> None:
+    """Decisions read consent for a whole channel at once (``consent_statuses``); that query must
+    give, for every person and day, exactly what the per-person rule gives: granted, refused,
+    withdrawn, expired and none alike, whatever order the records were made in."""
+    rng = random.Random(20261129)
+    first = date(2026, 8, 1)
+    days = [first + timedelta(days=offset) for offset in range(0, 420, 7)]
+    for number in range(60):
+        person = register.add_person(Person(f"P{number:03d}", f"Kind {number}", "5B", Role.PUPIL))
+        for _ in range(rng.randrange(0, 5)):
+            start = rng.choice(days)
+            kind = rng.choice(["grant", "grant", "refuse", "withdraw"])
+            if kind == "withdraw":
+                register.withdraw(person.id, ["instagram"], valid_from=start)
+            else:
+                until = start + timedelta(days=rng.randrange(0, 200)) if kind == "grant" else None
+                register.record_consent(
+                    person.id, "instagram", kind == "grant", valid_from=start, valid_until=until
+                )
+    seen: set[ConsentState] = set()
+    for day in days:
+        bulk = register.consent_statuses("instagram", day)
+        for person in register.people():
+            single = register.consent_status(person.id, "instagram", day)
+            assert bulk[person.id] == single, (person.id, day)
+            seen.add(single.state)
+    assert seen == set(ConsentState)  # every state was compared
