@@ -3,9 +3,9 @@
 The core and the register never write a sentence for a user. They raise and return a
 ``Message``: a code (``"photo.empty"``) and its parameters. ``text(message)`` turns it into
 Dutch (the default) or English, for the CLI and the GUI alike, so a Dutch screen never shows an
-English reason and a sentence is written once. The sentences live in the modules of this package,
-one per area (``PARTS``: ``photos``, ``register``, ...); ``tests/test_messages.py`` checks that every code
-the package uses has both languages with the same placeholders.
+English reason and a sentence is written once. The sentences live in the modules of this
+package, one per area (``PARTS``); ``tests/test_messages.py`` checks that every code the package
+uses has both languages with the same placeholders.
 
 Parameters are formatted for the language: a date as 31-07-2027 (Dutch) or 2027-07-31 (English),
 a path as its file name, a nested ``Message`` as its own sentence, a list joined with commas.
