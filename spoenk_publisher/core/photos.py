@@ -6,9 +6,11 @@ every coordinate in the app is a pixel of the upright, full-resolution image.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import math
+import stat
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +19,8 @@ from pathlib import Path
 import numpy as np
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
+
+from spoenk_publisher.messages import CodedError, Message, display_name
 
 pillow_heif.register_heif_opener()
 
@@ -43,7 +47,10 @@ _FORMATS_FOR_SUFFIX: dict[str, frozenset[str]] = {
 
 #: Largest image accepted, in pixels. 200 MP is above any phone or camera a school owns
 #: (a 102 MP medium-format sensor fits); beyond it a file is treated as a decompression bomb.
+#: The one limit: Pillow's own bomb check (89.5 MP by default) is set to it too, so a 102 MP
+#: photo is read and a 201 MP one is refused with this number in the message.
 MAX_PIXELS = 200_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 #: Long side of the working copy that analysis runs on by default.
 ANALYSIS_LONG_SIDE = 1600
@@ -51,13 +58,24 @@ ANALYSIS_LONG_SIDE = 1600
 _SRGB_PROFILE = ImageCms.createProfile("sRGB")
 
 
-class UnreadablePhoto(Exception):
-    """A photo that cannot be used, with the file and a reason a user can act on."""
+class UnreadablePhoto(CodedError):
+    """A photo that cannot be used: the file and why, as a code (``messages.photos``)."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, code: str, **params: object) -> None:
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        super().__init__(Message(code, **params))
+
+    @property
+    def reason(self) -> Message:
+        """Why the photo cannot be used (``messages.text`` makes it a sentence)."""
+        return self.message
+
+    def text(self, lang: str | None = None) -> str:
+        """"name.jpg: why" in ``lang`` (default: the chosen language)."""
+        return f"{display_name(self.path)}: {self.message.text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,8 @@ class WorkingCopy:
     full_size: tuple[int, int]
     scale_x: float
     scale_y: float
+    #: Frames in the file (an animation, pages); only the first is ``image``.
+    frames: int = 1
 
     @property
     def scale(self) -> float:
@@ -92,7 +112,11 @@ class WorkingCopy:
 
 
 def content_hash(path: Path | str) -> str:
-    """SHA-256 of the file's bytes: the photo's identity in caches and records."""
+    """SHA-256 of the file's bytes: the photo's identity in caches and records.
+
+    Raises ``UnreadablePhoto`` for anything but a readable regular file (a FIFO would block).
+    """
+    check_regular_file(Path(path))
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -106,12 +130,43 @@ def is_photo_path(path: Path | str) -> bool:
 
 
 def list_photos(folder: Path | str) -> list[Path]:
-    """The photos directly in ``folder``, sorted by name; hidden files are skipped."""
+    """The photos directly in ``folder``, sorted by name; hidden files are skipped.
+
+    Every entry with a photo's name is listed, even one that is no regular file (a folder, a
+    pipe, a broken link or a link loop): reading it then says why, so nothing is skipped
+    without a word.
+    """
     return sorted(
         p
         for p in Path(folder).iterdir()
-        if p.is_file() and not p.name.startswith(".") and is_photo_path(p)
+        if not p.name.startswith(".") and is_photo_path(p) and not _is_plain_folder(p)
     )
+
+
+def _is_plain_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def check_regular_file(path: Path) -> None:
+    """Raise ``UnreadablePhoto`` unless ``path`` is a regular file that exists."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UnreadablePhoto(path, "photo.broken_link") from None
+        raise UnreadablePhoto(path, "photo.missing") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a link that points (through others) at itself
+            raise UnreadablePhoto(path, "photo.link_loop") from None
+        detail = error.strerror or str(error)
+        raise UnreadablePhoto(path, "photo.unreadable", detail=detail) from None
+    if stat.S_ISDIR(mode):
+        raise UnreadablePhoto(path, "photo.is_folder")
+    if not stat.S_ISREG(mode):
+        raise UnreadablePhoto(path, "photo.not_a_file")
 
 
 def expand_photo_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -146,44 +201,43 @@ def image_size(path: Path | str) -> tuple[int, int]:
 
 
 def _open_checked(path: Path) -> Image.Image:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UnreadablePhoto(path, "the file does not exist") from None
-    except OSError as error:
-        raise UnreadablePhoto(path, f"the file cannot be read ({error.strerror})") from None
-    if size == 0:
-        raise UnreadablePhoto(path, "the file is empty (0 bytes)")
+    check_regular_file(path)
+    if path.stat().st_size == 0:
+        raise UnreadablePhoto(path, "photo.empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise UnreadablePhoto(path, _too_large_reason(None)) from None
+        raise _too_large(path, None) from None
     except UnidentifiedImageError:
         kind = _signature_kind(path)
         if kind:
-            reason = f"the file is damaged: it starts like a {kind} image but cannot be decoded"
-        else:
-            reason = "the file is not an image or its format is not supported"
-        raise UnreadablePhoto(path, reason) from None
+            raise UnreadablePhoto(path, "photo.damaged_format", format=kind) from None
+        raise UnreadablePhoto(path, "photo.not_an_image") from None
     except PermissionError:
-        raise UnreadablePhoto(path, "the file cannot be read (no permission)") from None
+        raise UnreadablePhoto(path, "photo.no_permission") from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
-        raise UnreadablePhoto(path, _damaged_reason(error)) from None
+        raise _damaged(path, error) from None
 
     expected = _FORMATS_FOR_SUFFIX.get(path.suffix.lower())
     if expected is not None and image.format not in expected:
-        found = image.format or "unknown"
+        found = image.format or "?"
         image.close()
-        raise UnreadablePhoto(
-            path, f"the file is a {found} image but its name ends in {path.suffix}"
-        )
+        raise UnreadablePhoto(path, "photo.wrong_suffix", format=found, suffix=path.suffix)
     width, height = image.size
     if width * height > MAX_PIXELS:
         image.close()
-        raise UnreadablePhoto(path, _too_large_reason((width, height)))
+        raise _too_large(path, (width, height))
     return image
+
+
+def _frames(image: Image.Image) -> int:
+    """Frames of an animation or pages of a document; 1 for an ordinary photo. A phone's MPO
+    JPEG holds a second, smaller picture of the same scene that no viewer shows: 1 frame."""
+    if image.format == "MPO":
+        return 1
+    return max(1, int(getattr(image, "n_frames", 1) or 1))
 
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -210,12 +264,14 @@ def _signature_kind(path: Path) -> str | None:
     return next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)
 
 
-def _too_large_reason(size: tuple[int, int] | None) -> str:
-    limit = f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
+def _too_large(path: Path, size: tuple[int, int] | None) -> UnreadablePhoto:
+    limit = MAX_PIXELS // 1_000_000
     if size is None:
-        return f"the image is too large to open safely ({limit})"
-    mp = size[0] * size[1] / 1_000_000
-    return f"the image is too large to open safely ({size[0]}x{size[1]}, {mp:.0f} MP; {limit})"
+        return UnreadablePhoto(path, "photo.too_large", limit=limit)
+    megapixels = round(size[0] * size[1] / 1_000_000)
+    return UnreadablePhoto(
+        path, "photo.too_large_size", width=size[0], height=size[1], mp=megapixels, limit=limit
+    )
 
 
 def _orientation(image: Image.Image) -> int:
@@ -236,6 +292,7 @@ def _decode(path: Path, long_side: int | None) -> WorkingCopy:
         stored_w, stored_h = image.size
         full_size = (stored_h, stored_w) if orientation in (5, 6, 7, 8) else (stored_w, stored_h)
         icc = image.info.get("icc_profile")
+        frames = _frames(image)
         if getattr(image, "n_frames", 1) > 1:
             image.seek(0)  # animated GIF/WebP, multi-page TIFF: the first frame
         if long_side is not None and image.format in ("JPEG", "MPO"):
@@ -248,9 +305,9 @@ def _decode(path: Path, long_side: int | None) -> WorkingCopy:
         try:
             image.load()
         except (Image.DecompressionBombError, MemoryError):
-            raise UnreadablePhoto(path, _too_large_reason(full_size)) from None
+            raise _too_large(path, full_size) from None
         except (OSError, SyntaxError, ValueError, EOFError) as error:
-            raise UnreadablePhoto(path, _damaged_reason(error)) from None
+            raise _damaged(path, error) from None
         rgb = _to_srgb(image, icc)
         rgb = _apply_orientation(rgb, orientation)
         if rgb is image:
@@ -267,14 +324,15 @@ def _decode(path: Path, long_side: int | None) -> WorkingCopy:
         full_size=full_size,
         scale_x=full_size[0] / rgb.width,
         scale_y=full_size[1] / rgb.height,
+        frames=frames,
     )
 
 
-def _damaged_reason(error: BaseException) -> str:
+def _damaged(path: Path, error: BaseException) -> UnreadablePhoto:
     text = str(error).strip() or type(error).__name__
     if "truncated" in text.lower():
-        return "the file is incomplete (truncated): copy it again from the camera or phone"
-    return f"the file is damaged and cannot be decoded ({text})"
+        return UnreadablePhoto(path, "photo.truncated")
+    return UnreadablePhoto(path, "photo.damaged", detail=text)
 
 
 _TRANSPOSE_FOR_ORIENTATION = {

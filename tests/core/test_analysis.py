@@ -229,7 +229,7 @@ def test_batch_reports_a_bad_photo_and_goes_on_in_parallel(tmp_path):
     )
 
     assert set(result.analyses) == {OBAMA, LIN}
-    assert "truncated" in result.failures[bad]
+    assert result.failures[bad].code == "photo.truncated"
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert len(result.analyses[OBAMA].faces) == 1
     assert len(result.analyses[LIN].faces) >= 1

@@ -311,7 +311,9 @@ def test_bad_input_raises_one_clear_error(tmp_path, kind, loader):
 
     assert caught.value.path == path
     assert path.name in str(caught.value)
-    assert BAD_INPUT_REASONS[kind] in caught.value.reason
+    assert BAD_INPUT_REASONS[kind] in caught.value.reason.text("en")
+    dutch = caught.value.text("nl")  # the same reason, in the user's language
+    assert path.name in dutch and dutch != caught.value.text("en")
 
 
 def test_bomb_limit_is_above_any_real_camera():
