@@ -21,6 +21,7 @@ from spoenk_publisher.register.csv_io import ImportSummary
 from spoenk_publisher.register.errors import (
     ChannelExists,
     ImportProblem,
+    InconsistentReference,
     InvalidRecord,
     PersonExists,
     PhotoEnrolledForOtherPerson,
@@ -46,6 +47,7 @@ __all__ = [
     "ConsentStatus",
     "ImportProblem",
     "ImportSummary",
+    "InconsistentReference",
     "InvalidRecord",
     "Person",
     "PersonExists",

@@ -45,9 +45,7 @@ def insert_channel(db: Database, name: str, label: str | None = None) -> Channel
     """Add a channel at the end of the list."""
     normalised = name.strip().lower()
     if not _NAME.match(normalised):
-        raise InvalidRecord(
-            f"a channel name uses lower-case letters, digits, '_' and '-' only: {name!r}"
-        )
+        raise InvalidRecord("register.channel_name", name=name)
     if normalised in channel_names(db):
         raise ChannelExists(normalised)
     channel = Channel(normalised, (label or name).strip() or normalised)

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from sqlite_utils import Database
 
+from spoenk_publisher.messages import Message
 from spoenk_publisher.register.db import utc_timestamp
 from spoenk_publisher.register.errors import InvalidRecord
 
@@ -34,6 +35,8 @@ class ConsentState(StrEnum):
     REFUSED = "refused"
     WITHDRAWN = "withdrawn"
     EXPIRED = "expired"
+    #: Nothing in force yet, but a grant that starts later (``valid_from`` says when).
+    NOT_YET = "not_yet"
     NONE = "none"
 
 
@@ -92,8 +95,16 @@ def status_from_records(
     person_id: str, channel: str, records: Iterable[ConsentRecord], on: date
 ) -> ConsentStatus:
     """Apply the consent rule to ``records`` (those of one person and channel)."""
+    records = list(records)
     in_force = [record for record in records if record.valid_from <= on]
     if not in_force:
+        coming = [r for r in records if r.status is RecordStatus.GRANTED and r.valid_from > on]
+        if coming:
+            first = min(coming, key=lambda record: (record.valid_from, record.id))
+            return ConsentStatus(
+                person_id, channel, on, ConsentState.NOT_YET, first.valid_from,
+                first.valid_until, first.id,
+            )  # fmt: skip
         return ConsentStatus(person_id, channel, on, ConsentState.NONE)
     latest = max(in_force, key=lambda record: (record.recorded_at, record.id))
     if latest.status is RecordStatus.GRANTED:
@@ -119,16 +130,19 @@ def consent_status(db: Database, person_id: str, channel: str, on: date) -> Cons
         " ORDER BY recorded_at DESC, id DESC LIMIT 1",
         (person_id, channel, on.isoformat()),
     ).fetchone()
+    if row is None:  # nothing in force: perhaps a grant that starts later
+        row = db.conn.execute(
+            f"SELECT {_COLUMNS} FROM consents WHERE person_id = ? AND channel = ?"
+            " AND valid_from > ? AND status = 'granted' ORDER BY valid_from, id LIMIT 1",
+            (person_id, channel, on.isoformat()),
+        ).fetchone()
     return status_from_records(person_id, channel, [_record(row)] if row else [], on)
 
 
 def channel_statuses(db: Database, channel: str, on: date) -> dict[str, ConsentStatus]:
     """The consent rule for everyone in the register on one channel, by person id."""
     records: dict[str, list[ConsentRecord]] = {}
-    for row in db.conn.execute(
-        f"SELECT {_COLUMNS} FROM consents WHERE channel = ? AND valid_from <= ?",
-        (channel, on.isoformat()),
-    ):
+    for row in db.conn.execute(f"SELECT {_COLUMNS} FROM consents WHERE channel = ?", (channel,)):
         record = _record(row)
         records.setdefault(record.person_id, []).append(record)
     person_ids = [row[0] for row in db.conn.execute("SELECT id FROM people")]
@@ -167,11 +181,10 @@ def insert_consent(
     status = RecordStatus(status)
     if status is RecordStatus.GRANTED:
         if valid_until is None:
-            raise InvalidRecord("consent needs an end date (valid until)")
+            raise InvalidRecord("register.consent_needs_end")
         if valid_until < valid_from:
             raise InvalidRecord(
-                f"consent cannot end ({valid_until.isoformat()}) before it starts "
-                f"({valid_from.isoformat()})"
+                "register.consent_ends_before_start", until=valid_until, start=valid_from
             )
     else:
         valid_until = None
@@ -202,6 +215,17 @@ def insert_consent(
         recorded_by=recorded_by,
         source=Source(source),
         note=note.strip(),
+    )
+
+
+def record_message(record: ConsentRecord) -> Message:
+    """A consent record in one line, as a message for the CLI and the app."""
+    return Message(
+        f"record.{record.status}" + ("_until" if record.valid_until is not None else ""),
+        channel=record.channel,
+        start=record.valid_from,
+        until=record.valid_until,
+        source=Message(f"source.{record.source}"),
     )
 
 

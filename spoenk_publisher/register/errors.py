@@ -1,6 +1,8 @@
 """What can go wrong with the consent register, one type per failure a user can meet.
 
-Every error's ``str()`` is one readable sentence; the CLI and the GUI show it as it is.
+Every error carries a ``Message`` (a code and its parameters, ``messages.register``); the CLI
+and the GUI turn it into a sentence in the user's language. ``str()`` is the English sentence,
+for logs.
 """
 
 from __future__ import annotations
@@ -9,18 +11,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spoenk_publisher.messages import CodedError, Message, display_path, text
 
-class RegisterError(Exception):
+
+class RegisterError(CodedError):
     """Base of every register failure a user can meet."""
+
+    def __init__(self, code: str | Message, **params: object) -> None:
+        super().__init__(code if isinstance(code, Message) else Message(code, **params))
 
 
 class RegisterUnavailable(RegisterError):
-    """The register file cannot be opened or created (missing folder rights, not a database)."""
+    """The register file cannot be opened or created (missing folder rights, not a register,
+    damaged)."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: Message) -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"the consent register {self.path} cannot be used: {reason}")
+        super().__init__("register.unavailable", path=display_path(self.path), reason=reason)
 
 
 class RegisterBusy(RegisterError):
@@ -28,10 +36,7 @@ class RegisterBusy(RegisterError):
 
     def __init__(self, path: Path | str, seconds: float) -> None:
         self.path = Path(path)
-        super().__init__(
-            f"the consent register {self.path} stayed busy for {seconds:.0f} s "
-            "(another program is writing to it); nothing was changed, try again"
-        )
+        super().__init__("register.busy", path=display_path(self.path), seconds=round(seconds))
 
 
 class RegisterTooNew(RegisterError):
@@ -42,8 +47,7 @@ class RegisterTooNew(RegisterError):
         self.found = found
         self.supported = supported
         super().__init__(
-            f"the consent register {self.path} has schema version {found}, this version of "
-            f"Spoenk Publisher knows up to {supported}: update the app"
+            "register.too_new", path=display_path(self.path), found=found, supported=supported
         )
 
 
@@ -52,7 +56,7 @@ class UnknownPerson(RegisterError):
 
     def __init__(self, person_id: str) -> None:
         self.person_id = person_id
-        super().__init__(f"no person with id {person_id!r} in the register")
+        super().__init__("register.unknown_person", id=person_id)
 
 
 class PersonExists(RegisterError):
@@ -60,7 +64,7 @@ class PersonExists(RegisterError):
 
     def __init__(self, person_id: str) -> None:
         self.person_id = person_id
-        super().__init__(f"a person with id {person_id!r} is already in the register")
+        super().__init__("register.person_exists", id=person_id)
 
 
 class UnknownChannel(RegisterError):
@@ -69,7 +73,7 @@ class UnknownChannel(RegisterError):
     def __init__(self, channel: str, known: Sequence[str]) -> None:
         self.channel = channel
         self.known = tuple(known)
-        super().__init__(f"unknown channel {channel!r} (known: {', '.join(self.known)})")
+        super().__init__("register.unknown_channel", channel=channel, known=list(self.known))
 
 
 class ChannelExists(RegisterError):
@@ -77,7 +81,7 @@ class ChannelExists(RegisterError):
 
     def __init__(self, channel: str) -> None:
         self.channel = channel
-        super().__init__(f"the channel {channel!r} already exists")
+        super().__init__("register.channel_exists", channel=channel)
 
 
 class InvalidRecord(RegisterError):
@@ -92,9 +96,16 @@ class PhotoEnrolledForOtherPerson(RegisterError):
         self.person_id = person_id
         self.other_person_id = other_person_id
         super().__init__(
-            f"this photo (sha256 {photo_sha256[:12]}…) is already a reference face of "
-            f"{other_person_id!r}, so it cannot also be one of {person_id!r}"
+            "register.photo_of_other_person",
+            sha=photo_sha256[:12],
+            id=person_id,
+            other=other_person_id,
         )
+
+
+class InconsistentReference(RegisterError):
+    """A reference face that does not agree with the person's other references, or lies
+    nearer to someone else's: probably a photo of another person. Nothing is stored."""
 
 
 @dataclass(frozen=True)
@@ -103,11 +114,19 @@ class ImportProblem:
 
     line: int
     column: str | None
-    message: str
+    message: Message | str
+
+    def text(self, lang: str | None = None) -> str:
+        """"line 3, column instagram: ..." in ``lang``."""
+        where = Message(
+            "import.where_column" if self.column else "import.where",
+            line=self.line,
+            column=self.column or "",
+        )
+        return f"{where.text(lang)}: {text(self.message, lang)}"
 
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        return self.text("en")
 
 
 class RegisterImportError(RegisterError):
@@ -116,9 +135,13 @@ class RegisterImportError(RegisterError):
     def __init__(self, path: Path | str, problems: Sequence[ImportProblem]) -> None:
         self.path = Path(path)
         self.problems = tuple(problems)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         #: One line without the problems themselves (the CLI lists them below it).
-        self.headline = f"{self.path.name}: {count} {noun}, nothing was imported"
-        first = f" ({self.problems[0]})" if count == 1 else ""
-        super().__init__(f"{self.path.name}: {count} {noun}{first}; nothing was imported")
+        self.headline = Message(
+            "import.failed", file=display_path(self.path.name), count=len(self.problems)
+        )
+        super().__init__(self.headline)
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return f"{self.headline.text('en')} ({self.problems[0]})"
+        return self.headline.text("en")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from spoenk_publisher.messages import Message
 from spoenk_publisher.paths import CONSENT_DB_DIR
 from spoenk_publisher.register.db import database_path, utc_timestamp, write_transaction
 from spoenk_publisher.register.errors import RegisterTooNew, RegisterUnavailable
@@ -75,8 +76,9 @@ def apply_migrations(db: Database, folder: Path = MIGRATIONS_DIR) -> list[int]:
     path = database_path(db)
     try:
         migrations = available_migrations(folder)
-    except FileNotFoundError as error:
-        raise RegisterUnavailable(path, str(error)) from None
+    except FileNotFoundError:
+        reason = Message("register.reason.schema_missing", folder=str(folder))
+        raise RegisterUnavailable(path, reason) from None
     newest = migrations[-1].version if migrations else 0
     current = schema_version(db)
     if current > newest:

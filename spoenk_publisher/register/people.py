@@ -43,9 +43,9 @@ class Person:
             role=Role(self.role),
         )
         if not person.id:
-            raise InvalidRecord("a person needs an id (the pupil or staff number)")
+            raise InvalidRecord("register.needs_id")
         if not person.name:
-            raise InvalidRecord(f"person {person.id!r} needs a name")
+            raise InvalidRecord("register.needs_name", id=person.id)
         return person
 
 

@@ -48,7 +48,10 @@ def test_consent_holds_from_its_first_to_its_last_day(register: Register, sanne:
     assert register.may_appear(sanne.id, "instagram", END)
     assert not register.may_appear(sanne.id, "instagram", END + DAY)
 
-    assert register.consent_status(sanne.id, "instagram", START - DAY).state is ConsentState.NONE
+    # Before its first day the consent is coming, not missing: said so (and still no).
+    coming = register.consent_status(sanne.id, "instagram", START - DAY)
+    assert coming.state is ConsentState.NOT_YET and coming.valid_from == START
+    assert not coming.allowed
     expired = register.consent_status(sanne.id, "instagram", END + DAY)
     assert expired.state is ConsentState.EXPIRED
     assert expired.valid_until == END
