@@ -75,6 +75,15 @@ def published_with(db: Database, person_id: str) -> list[PublishedPhoto]:
     ]
 
 
+def is_exported_output(db: Database, sha256: str) -> bool:
+    return (
+        db.conn.execute(
+            "SELECT 1 FROM exported_files WHERE output_sha256 = ? LIMIT 1", (sha256,)
+        ).fetchone()
+        is not None
+    )
+
+
 def manual_decisions(db: Database, photo_sha256: str) -> list[ManualDecision]:
     rows = db.conn.execute(
         "SELECT x0, y0, x1, y1, kind, person_id FROM manual_decisions WHERE photo_sha256 = ?"

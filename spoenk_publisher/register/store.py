@@ -131,6 +131,12 @@ class Register:
         """All reference encodings (N x 128 float64) and, row by row, whose they are."""
         return face_store.all_encodings(self.db)
 
+    def reference_encodings_of(self, person_id: str) -> np.ndarray:
+        """One person's reference encodings (N x 128 float64)."""
+        encodings, owners = face_store.all_encodings(self.db)
+        keep = [index for index, owner in enumerate(owners) if owner == person_id.strip()]
+        return encodings[keep] if keep else np.empty((0, 128), dtype=np.float64)
+
     # -- reading ----------------------------------------------------------------------------
 
     def channels(self) -> list[Channel]:
@@ -292,12 +298,16 @@ class Register:
         """Store reference faces for a person; returns how many were new.
 
         A photo already enrolled for this person is skipped; one enrolled for someone else
-        raises ``PhotoEnrolledForOtherPerson`` and nothing is stored.
+        raises ``PhotoEnrolledForOtherPerson``, and a face that does not agree with the
+        person's other references (or lies nearer to someone else's) raises
+        ``InconsistentReference``: then nothing is stored. Every way a reference enters the
+        register (CLI, app, bulk enrolment, a confirmed face) comes through here.
         """
         if not faces:
-            raise InvalidRecord("enrolment needs at least one reference photo")
+            raise InvalidRecord("register.enrol_needs_photo")
         with write_transaction(self.db):
             person = people_store.get_person(self.db, person_id.strip())
+            face_store.check_consistency(self.db, person.id, list(faces))
             added = 0
             for face in faces:
                 if face_store.insert_reference_face(self.db, person.id, face):
@@ -328,6 +338,10 @@ class Register:
             # connection where foreign keys were left off.
             self.db.conn.execute("DELETE FROM reference_faces WHERE person_id = ?", (person.id,))
             self.db.conn.execute("DELETE FROM consents WHERE person_id = ?", (person.id,))
+            # A face named as this person by hand is a decision about them too.
+            self.db.conn.execute(
+                "DELETE FROM manual_decisions WHERE person_id = ?", (person.id,)
+            )
             people_store.delete_person(self.db, person.id)
             record_change(
                 self.db,
@@ -372,6 +386,10 @@ class Register:
     def published_with(self, person_id: str) -> list[publications.PublishedPhoto]:
         """Every exported photo that shows ``person_id`` unblurred (for a withdrawal)."""
         return publications.published_with(self.db, person_id.strip())
+
+    def is_exported_output(self, sha256: str) -> bool:
+        """True for the bytes of a file an export of this register wrote (never input again)."""
+        return publications.is_exported_output(self.db, sha256)
 
     def manual_decisions(self, photo_sha256: str) -> list[ManualDecision]:
         """The face decisions made by hand for the photo with this hash."""

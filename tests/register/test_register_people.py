@@ -20,9 +20,12 @@ from spoenk_publisher.register import (
 )
 
 
-def _face(seed: int) -> ReferenceFace:
-    rng = np.random.default_rng(seed)
-    return ReferenceFace(f"{seed:064x}", rng.normal(0, 0.1, 128))
+def _face(seed: int, person: int | None = None) -> ReferenceFace:
+    """A stored encoding (not a real face): photos of one ``person`` lie close together and
+    different people far apart, as real encodings do (the register checks that)."""
+    base = np.random.default_rng(1000 + (seed if person is None else person)).normal(0, 0.1, 128)
+    noise = np.random.default_rng(seed).normal(0, 0.01, 128)
+    return ReferenceFace(f"{seed:064x}", base + noise)
 
 
 def test_people_are_added_listed_and_found(register: Register) -> None:
@@ -68,7 +71,7 @@ def test_enrolment_stores_encodings_aligned_with_person_ids(
     register: Register, sanne: Person
 ) -> None:
     register.add_person(Person("1002", "Daan Jansen"))
-    faces = [_face(1), _face(2)]
+    faces = [_face(1), _face(2, person=1)]
     assert register.enrol(sanne.id, faces) == 2
     assert register.enrol("1002", [_face(3)]) == 1
     assert register.enrol(sanne.id, [_face(1)]) == 0  # the same photo again: nothing new
@@ -100,7 +103,7 @@ def test_removal_purges_encodings_and_consent_and_keeps_an_audit_line(
     with Register.open(register_path, actor="tester") as register:
         register.add_person(Person("1001", "Sanne de Vries", "5B"))
         register.add_person(Person("1002", "Daan Jansen", "5B"))
-        register.enrol("1001", [face, _face(8)])
+        register.enrol("1001", [face, _face(8, person=7)])
         register.enrol("1002", [_face(9)])
         register.record_consent("1001", "website", True, valid_from=date(2026, 11, 25))
         register.withdraw("1001", ["website"], valid_from=date(2026, 12, 1))
