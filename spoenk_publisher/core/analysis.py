@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -24,6 +25,7 @@ from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import MODES, detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
 from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_for_analysis
+from spoenk_publisher.messages import Message
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
 ANALYSIS_VERSION = "centerface-2"
@@ -45,12 +47,15 @@ class PhotoAnalysis:
     mode: str
     faces: tuple[AnalysedFace, ...]
     from_cache: bool = False
+    #: Frames in the file (animation, pages); only the first was analysed (and is exported).
+    frames: int = 1
 
 
 @dataclass
 class BatchResult:
     analyses: dict[Path, PhotoAnalysis] = field(default_factory=dict)
-    failures: dict[Path, str] = field(default_factory=dict)
+    #: Why a photo could not be analysed (``messages.text`` makes it a sentence).
+    failures: dict[Path, Message] = field(default_factory=dict)
     cancelled: bool = False
     seconds: float = 0.0
 
@@ -72,28 +77,58 @@ def analyse_photo(
         for face, encoding in zip(detected, encodings, strict=True)
     )
     width, height = working.full_size
-    return PhotoAnalysis(path, sha256, width, height, mode, faces)
+    return PhotoAnalysis(path, sha256, width, height, mode, faces, frames=working.frames)
 
+
+#: How the cache file is laid out; a file of another layout is emptied (it is only a cache).
+CACHE_SCHEMA = 2
 
 class AnalysisCache:
     """Detections and encodings per (photo hash, mode), in one SQLite file.
 
-    The encodings are biometric data: the file is created owner-only (0600) and ``clear()``
-    deletes everything; it holds no photo and no file name.
+    The encodings are biometric data: the file is created owner-only (0600), holds no photo and
+    no file name, deleted rows are overwritten (``secure_delete``), analyses unused for
+    ``retention_days`` are deleted when it is opened, ``forget_faces_near`` deletes every
+    analysis with a face of a removed person, and ``clear()`` deletes everything.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, retention_days: int = 0) -> None:
+        """Open (creating, owner-only) the cache at ``path``; analyses unused for
+        ``retention_days`` days are deleted now (0: none; see ``core.retention``)."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not self.path.exists():
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
         self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA secure_delete=ON")
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA secure_delete=ON")
+            self._create_tables()
+        except sqlite3.DatabaseError:
+            # A damaged or foreign file where the cache should be: start it again.
+            self._db.close()
+            self.path.unlink(missing_ok=True)
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA secure_delete=ON")
+            self._create_tables()
+        if retention_days > 0:
+            self.prune(retention_days)
+
+    def _create_tables(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version != CACHE_SCHEMA:
+            with self._db:
+                self._db.execute("DROP TABLE IF EXISTS faces")
+                self._db.execute("DROP TABLE IF EXISTS analyses")
+                self._db.execute(f"PRAGMA user_version = {CACHE_SCHEMA}")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS analyses (sha256 TEXT, mode TEXT, version TEXT,"
-            " width INTEGER, height INTEGER, PRIMARY KEY (sha256, mode, version))"
+            " width INTEGER, height INTEGER, frames INTEGER, used_at REAL,"
+            " PRIMARY KEY (sha256, mode, version))"
         )
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS faces (sha256 TEXT, mode TEXT, version TEXT, idx INTEGER,"
@@ -105,10 +140,16 @@ class AnalysisCache:
     def get(self, path: Path, sha256: str, mode: str) -> PhotoAnalysis | None:
         key = (sha256, mode, ANALYSIS_VERSION)
         row = self._db.execute(
-            "SELECT width, height FROM analyses WHERE sha256=? AND mode=? AND version=?", key
+            "SELECT width, height, frames FROM analyses WHERE sha256=? AND mode=? AND version=?",
+            key,
         ).fetchone()
         if row is None:
             return None
+        with self._db:
+            self._db.execute(
+                "UPDATE analyses SET used_at=? WHERE sha256=? AND mode=? AND version=?",
+                (time.time(), *key),
+            )
         faces = tuple(
             AnalysedFace(
                 Box(x0, y0, x1, y1),
@@ -122,15 +163,18 @@ class AnalysisCache:
                 key,
             )
         )
-        return PhotoAnalysis(path, sha256, row[0], row[1], mode, faces, from_cache=True)
+        width, height, frames = row
+        return PhotoAnalysis(
+            path, sha256, width, height, mode, faces, from_cache=True, frames=frames or 1
+        )
 
     def put(self, analysis: PhotoAnalysis) -> None:
         key = (analysis.sha256, analysis.mode, ANALYSIS_VERSION)
         with self._db:
             self._db.execute("DELETE FROM faces WHERE sha256=? AND mode=? AND version=?", key)
             self._db.execute(
-                "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
-                (*key, analysis.width, analysis.height),
+                "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*key, analysis.width, analysis.height, analysis.frames, time.time()),
             )
             self._db.executemany(
                 "INSERT INTO faces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -149,11 +193,53 @@ class AnalysisCache:
                 ],
             )
 
+    def prune(self, retention_days: int) -> int:
+        """Delete analyses not used for ``retention_days`` days; returns how many."""
+        cutoff = time.time() - retention_days * 86400
+        return self._delete_analyses(
+            self._db.execute(
+                "SELECT sha256, mode, version FROM analyses WHERE used_at IS NULL OR used_at < ?",
+                (cutoff,),
+            ).fetchall()
+        )
+
+    def forget_faces_near(self, encodings: np.ndarray, radius: float) -> int:
+        """Delete every analysis holding a face within ``radius`` of one of ``encodings`` (a
+        removed person's reference faces): their faces in event photos are their biometric
+        data too. Returns how many analyses were deleted."""
+        references = np.asarray(encodings, dtype=np.float64).reshape(-1, 128)
+        if len(references) == 0:
+            return 0
+        doomed = set()
+        rows = self._db.execute(
+            "SELECT sha256, mode, version, encoding FROM faces WHERE encoding IS NOT NULL"
+        )
+        for sha256, mode, version, blob in rows:
+            encoding = np.frombuffer(blob, dtype=np.float64)
+            if float(np.linalg.norm(references - encoding, axis=1).min()) <= radius:
+                doomed.add((sha256, mode, version))
+        return self._delete_analyses(sorted(doomed))
+
+    def _delete_analyses(self, keys: list[tuple[str, str, str]]) -> int:
+        if not keys:
+            return 0
+        with self._db:
+            self._db.executemany(
+                "DELETE FROM faces WHERE sha256=? AND mode=? AND version=?", keys
+            )
+            self._db.executemany(
+                "DELETE FROM analyses WHERE sha256=? AND mode=? AND version=?", keys
+            )
+        # Old copies of the deleted pages must not linger in the write-ahead log either.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        return len(keys)
+
     def clear(self) -> None:
         with self._db:
             self._db.execute("DELETE FROM faces")
             self._db.execute("DELETE FROM analyses")
         self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def close(self) -> None:
         self._db.close()
@@ -168,7 +254,7 @@ def default_cache_path() -> Path:
 #: ``submit(path, mode, sha256)``: run ``analyse_safely`` somewhere, e.g. on a process pool.
 Submit = Callable[[Path, str, str], Future]
 #: ``on_done(path, analysis_or_reason)``: called once per photo, on the caller's thread.
-OnDone = Callable[[Path, "PhotoAnalysis | str"], None]
+OnDone = Callable[[Path, "PhotoAnalysis | Message"], None]
 
 
 def analyse_batch(
@@ -189,8 +275,8 @@ def analyse_batch(
     result = BatchResult()
     cancelled = cancelled or (lambda: False)
 
-    def on_done(path: Path, outcome: PhotoAnalysis | str) -> None:
-        if isinstance(outcome, str):
+    def on_done(path: Path, outcome: PhotoAnalysis | Message) -> None:
+        if isinstance(outcome, Message):
             result.failures[path] = outcome
         else:
             result.analyses[path] = outcome
@@ -211,6 +297,7 @@ def analyse_batch(
             max_workers=min(workers, len(to_run)),
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
+            initargs=(os.getpid(),),
         ) as pool:
 
             def submit(path: Path, mode: str, sha256: str) -> Future:
@@ -241,8 +328,11 @@ def split_cached(
             return None
         try:
             sha256 = content_hash(path)
+        except UnreadablePhoto as error:
+            on_done(path, error.reason)
+            continue
         except OSError as error:
-            on_done(path, UnreadablePhoto(path, f"the file cannot be read ({error})").reason)
+            on_done(path, Message("photo.unreadable", detail=error.strerror or str(error)))
             continue
         cached = cache.get(path, sha256, mode) if cache is not None else None
         if cached is not None:
@@ -298,9 +388,9 @@ def run_uncached(
             except BrokenProcessPool:
                 if on_broken is not None:
                     on_broken()
-                outcome = "the analysis process stopped unexpectedly (out of memory?)"
+                outcome = Message("analysis.process_died")
             except Exception as error:  # one bad photo must never stop a batch
-                outcome = f"analysis failed ({type(error).__name__}: {error})"
+                outcome = Message("analysis.failed", detail=f"{type(error).__name__}: {error}")
             _finish(path, outcome, cache, on_done)
         if cancelled():
             for future in in_flight:
@@ -311,25 +401,51 @@ def run_uncached(
     return True
 
 
-def init_worker() -> None:
-    """Set up an analysis process: one process per core, so one ONNX thread each."""
+#: How often an analysis process checks that the program that started it is still there.
+PARENT_CHECK_S = 1.0
+
+
+def init_worker(parent: int | None = None) -> None:
+    """Set up an analysis process: end it when the program ``parent`` (its pid) is gone, and
+    run one ONNX thread (one process per core)."""
+    _exit_with_parent(parent if parent is not None else os.getppid())
     from spoenk_publisher.core.faces import centerface
 
     centerface.set_session_threads(1)
 
 
-def analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
-    """The analysis, or a readable reason why the photo could not be analysed."""
+def _exit_with_parent(parent: int) -> None:
+    """A worker must not outlive its program: after ``kill -9`` of the CLI or the app, its
+    analysis processes (1-2 GB each) would otherwise go on. The parent's death makes this
+    process an orphan (another parent id); a daemon thread notices within ``PARENT_CHECK_S``.
+    The parent's pid is handed over at start, so a parent that died while this process was
+    still starting is noticed too. (Linux's PR_SET_PDEATHSIG is not used: it fires when the
+    *thread* that started the process ends, which in a thread pool is not the program
+    ending.)"""
+    if os.getppid() != parent:
+        os._exit(0)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | Message:
+    """The analysis, or why the photo could not be analysed."""
     try:
         return analyse_photo(path, mode, sha256)
     except UnreadablePhoto as error:
         return error.reason
     except Exception as error:  # one bad photo must never stop a batch
-        return f"analysis failed ({type(error).__name__}: {error})"
+        return Message("analysis.failed", detail=f"{type(error).__name__}: {error}")
 
 
 def _finish(
-    path: Path, outcome: PhotoAnalysis | str, cache: AnalysisCache | None, on_done: OnDone
+    path: Path, outcome: PhotoAnalysis | Message, cache: AnalysisCache | None, on_done: OnDone
 ) -> None:
     if isinstance(outcome, PhotoAnalysis) and cache is not None:
         cache.put(outcome)

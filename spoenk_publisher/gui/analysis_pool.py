@@ -45,6 +45,7 @@ class AnalysisPool:
                     max_workers=self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_init_worker,
+                    initargs=(os.getpid(),),
                 )
             return self._executor
 
@@ -73,8 +74,8 @@ class AnalysisPool:
         self.restart()
 
 
-def _init_worker() -> None:
-    init_worker()
+def _init_worker(parent: int) -> None:
+    init_worker(parent)
     if hasattr(os, "nice"):
         # Background work: when every core is busy, the window gets the processor first.
         os.nice(WORKER_NICENESS)

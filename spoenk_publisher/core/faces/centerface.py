@@ -51,6 +51,9 @@ def session() -> ort.InferenceSession:
     threads = _threads or os.cpu_count() or 1
     key = (os.getpid(), threads)  # a session must not be shared across a fork
     if key not in _sessions:
+        # The environment variable set in spoenk_publisher/__init__.py stops onnxruntime's
+        # telemetry before it starts; this also silences events of the runtime API.
+        ort.disable_telemetry_events()
         options = ort.SessionOptions()
         options.log_severity_level = 3
         options.intra_op_num_threads = threads
