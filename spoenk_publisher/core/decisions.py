@@ -29,7 +29,10 @@ Reason = Literal[
     "forced_blur",  # a user chose to blur it
     "not_a_face",  # a user marked the detection as not a face: ignored
 ]
-Verdict = Literal["ok", "blur", "exclude"]
+#: "export_only": nothing to blur in the first frame of a file with several frames (an animation,
+#: pages): only the first frame was checked and only it is exported, so the original must not be
+#: published.
+Verdict = Literal["ok", "blur", "exclude", "export_only"]
 Policy = Literal["blur", "exclude"]
 
 
@@ -126,6 +129,8 @@ class PhotoDecision:
     channel: str
     faces: tuple[FaceDecision, ...]
     verdict: Verdict
+    #: Frames in the file; only the first was checked (see ``Verdict``).
+    frames: int = 1
 
     @property
     def blurred_count(self) -> int:
@@ -170,8 +175,12 @@ def decide_photo(
     policy: Policy = "blur",
     tolerance: float = DEFAULT_TOLERANCE,
     ambiguity_margin: float = DEFAULT_AMBIGUITY_MARGIN,
+    frames: int = 1,
 ) -> PhotoDecision:
-    """Decisions for every face of a photo, with the user's manual decisions applied."""
+    """Decisions for every face of a photo, with the user's manual decisions applied.
+
+    A file of several ``frames`` is never "ok": only its first frame was analysed.
+    """
     decisions = [decide_face(face, snapshot, tolerance, ambiguity_margin) for face in faces]
     for edit in manual:
         if edit.kind == "add":
@@ -196,7 +205,9 @@ def decide_photo(
             decisions[index] = _consent_decision(current.box, edit.person_id, snapshot, manual=True)
     any_blur = any(decision.blurred for decision in decisions)
     verdict: Verdict = "ok" if not any_blur else ("exclude" if policy == "exclude" else "blur")
-    return PhotoDecision(snapshot.channel, tuple(decisions), verdict)
+    if verdict == "ok" and frames > 1:
+        verdict = "export_only"
+    return PhotoDecision(snapshot.channel, tuple(decisions), verdict, frames)
 
 
 def _consent_decision(

@@ -47,6 +47,7 @@ from spoenk_publisher.core.render import (
     anonymise,
     fit_long_side,
 )
+from spoenk_publisher.messages import CodedError, Message, display_path
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "source", "people", "faces_blurred")
@@ -81,7 +82,15 @@ class ExportedFile:
 class ExportSummary:
     exported: list[ExportedFile] = field(default_factory=list)
     excluded: dict[Path, PhotoDecision] = field(default_factory=dict)
-    failures: dict[Path, str] = field(default_factory=dict)
+    #: Why a photo could not be exported (``messages.text`` makes it a sentence).
+    failures: dict[Path, Message] = field(default_factory=dict)
+    #: Photos not exported on purpose: files this app published before, given as input again.
+    skipped: dict[Path, Message] = field(default_factory=dict)
+    #: Sources of which only the first frame was exported (an animation, several pages).
+    first_frame_only: dict[Path, int] = field(default_factory=dict)
+    #: The manifest written (``manifest.csv``, or another name when the user has a file by
+    #: that name), None when nothing was exported.
+    manifest: Path | None = None
     cancelled: bool = False
     seconds: float = 0.0
 
@@ -90,12 +99,23 @@ class ExportSummary:
         return sum(item.faces_blurred for item in self.exported)
 
 
+class ExportError(CodedError):
+    """The export cannot start (its folder cannot be made, or it is a photo folder)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(Message(code, **params))
+
+
 class ExportRecorder(Protocol):
     """Where each export is recorded (the consent register implements it)."""
 
     def start_export(self, channel: str, out_dir: Path, event: str) -> int: ...
 
     def record_exported_file(self, export_id: int, item: ExportedFile) -> None: ...
+
+    def is_exported_output(self, sha256: str) -> bool:
+        """True for the bytes of a file an earlier export wrote."""
+        ...
 
 
 ManualLookup = Callable[[str], Sequence[ManualDecision]]
@@ -131,8 +151,7 @@ def export_photos(
     cancelled = cancelled or (lambda: False)
     total = 2 * len(paths)
     summary = ExportSummary()
-    out_dir = options.out_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = prepare_out_dir(options.out_dir, paths)
     _remove_stale_partials(out_dir)
     event = slug(options.event or _default_event(paths))
     preset = options.preset or preset_for(options.channel)
@@ -152,15 +171,17 @@ def export_photos(
     summary.cancelled = batch.cancelled
 
     existing = _existing_outputs(out_dir, event)
-    manifest = _read_manifest(out_dir)
-    export_id = recorder.start_export(options.channel, out_dir, event) if recorder else None
+    manifest = Manifest.open(out_dir)
+    export_id: int | None = None  # recorded with the first file written, never for none
     done = len(paths)
     for path in paths:
         if summary.cancelled or cancelled():
             summary.cancelled = True
             break
         analysis = known.get(path)
-        if analysis is not None:
+        if analysis is not None and _is_own_output(analysis.sha256, existing, recorder):
+            summary.skipped[path] = Message("export.own_output")
+        elif analysis is not None:
             try:
                 item = _export_one(
                     analysis, options, preset, snapshot, manual, out_dir, event, existing, summary
@@ -169,22 +190,56 @@ def export_photos(
                 summary.failures[path] = error.reason
                 item = None
             except OSError as error:
-                summary.failures[path] = f"could not be written ({error.strerror or error})"
+                summary.failures[path] = Message(
+                    "export.write_failed", detail=error.strerror or str(error)
+                )
                 item = None
             if item is not None:
                 summary.exported.append(item)
-                manifest[item.file.name] = _manifest_row(item)
-                if recorder is not None and export_id is not None:
+                if analysis.frames > 1:
+                    summary.first_frame_only[path] = analysis.frames
+                manifest.add(item)
+                if recorder is not None:
+                    if export_id is None:
+                        export_id = recorder.start_export(options.channel, out_dir, event)
                     recorder.record_exported_file(export_id, item)
                 if len(summary.exported) % 20 == 0:
-                    _write_manifest(out_dir, manifest)
+                    manifest.write()
         done += 1
         if progress:
             progress(done, total, path)
     if summary.exported:
-        _write_manifest(out_dir, manifest)
+        summary.manifest = manifest.write()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def prepare_out_dir(out_dir: Path, sources: Sequence[Path]) -> Path:
+    """Make the export folder; refuse one that is a photo folder of this export (published
+    files would mix with the originals and be taken as photos the next time)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(
+            "export.out_dir_unusable", folder=display_path(out_dir), detail=error.strerror
+        ) from None
+    if not out_dir.is_dir():
+        raise ExportError("export.out_dir_not_a_folder", folder=display_path(out_dir))
+    resolved = out_dir.resolve()
+    for source in sources:
+        folder = source if source.is_dir() else source.parent
+        if folder.resolve() == resolved:
+            raise ExportError("export.out_is_source", folder=display_path(out_dir))
+    return out_dir
+
+
+def _is_own_output(
+    sha256: str, existing: Mapping[str, Path], recorder: ExportRecorder | None
+) -> bool:
+    if sha256 in existing:
+        return True
+    check = getattr(recorder, "is_exported_output", None)
+    return bool(check and check(sha256))
 
 
 def render_photo(
@@ -198,7 +253,7 @@ def render_photo(
     """The published bytes of one photo: covered, resized, encoded from bare pixels."""
     image = load_upright(analysis.path)
     if (image.width, image.height) != (analysis.width, analysis.height):
-        raise UnreadablePhoto(analysis.path, "the file changed since it was analysed")
+        raise UnreadablePhoto(analysis.path, "photo.changed")
     to_cover = [face.box for face in decision.faces if face.action == "blur"]
     covered = fit_long_side(anonymise(image, to_cover, style, shape, margins), preset.long_side)
     # A fresh image from the pixels alone: nothing of the source's metadata comes along.
@@ -223,7 +278,9 @@ def _export_one(
     summary: ExportSummary,
 ) -> ExportedFile | None:
     edits = manual(analysis.sha256) if manual else ()
-    decision = decide_photo(analysis.faces, snapshot, edits, options.policy)
+    decision = decide_photo(
+        analysis.faces, snapshot, edits, options.policy, frames=analysis.frames
+    )
     if decision.verdict == "exclude":
         summary.excluded[analysis.path] = decision
         return None
@@ -322,29 +379,63 @@ def _default_event(paths: Sequence[Path]) -> str:
     return "export"
 
 
-def _manifest_row(item: ExportedFile) -> dict[str, str]:
-    return {
-        "file": item.file.name,
-        "source": str(item.source),
-        "people": " ".join(item.people),
-        "faces_blurred": str(item.faces_blurred),
-    }
+class Manifest:
+    """``manifest.csv``: one row per source photo (two sources that give the same published
+    file each have a row), merged with the rows of earlier runs into the same folder.
+
+    A file of that name that this app did not write (another header, not UTF-8) is the user's:
+    it is never read into ours or replaced, and the manifest gets the next free name
+    (``manifest-2.csv``, ...).
+    """
+
+    def __init__(self, path: Path, rows: dict[tuple[str, str], dict[str, str]]) -> None:
+        self.path = path
+        self.rows = rows
+
+    @classmethod
+    def open(cls, out_dir: Path) -> Manifest:
+        number = 1
+        while True:
+            name = MANIFEST_NAME if number == 1 else f"manifest-{number}.csv"
+            path = out_dir / name
+            if not path.exists():
+                return cls(path, {})
+            rows = _read_own_manifest(path)
+            if rows is not None:
+                return cls(path, rows)
+            number += 1
+
+    def add(self, item: ExportedFile) -> None:
+        row = {
+            "file": item.file.name,
+            "source": display_path(item.source),
+            "people": " ".join(item.people),
+            "faces_blurred": str(item.faces_blurred),
+        }
+        self.rows[(row["file"], row["source"])] = row
+
+    def write(self) -> Path:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for key in sorted(self.rows):
+            writer.writerow(self.rows[key])
+        partial = self.path.with_name(f"{_PARTIAL_PREFIX}{os.getpid()}-{self.path.name}")
+        partial.write_text(buffer.getvalue(), encoding="utf-8")
+        os.replace(partial, self.path)
+        return self.path
 
 
-def _read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
-    path = out_dir / MANIFEST_NAME
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return {row["file"]: row for row in csv.DictReader(handle) if row.get("file")}
-
-
-def _write_manifest(out_dir: Path, rows: dict[str, dict[str, str]]) -> None:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for name in sorted(rows):
-        writer.writerow(rows[name])
-    partial = out_dir / f"{_PARTIAL_PREFIX}{os.getpid()}-{MANIFEST_NAME}"
-    partial.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(partial, out_dir / MANIFEST_NAME)
+def _read_own_manifest(path: Path) -> dict[tuple[str, str], dict[str, str]] | None:
+    """The rows of a manifest this app wrote, or None for anyone else's file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
+        return None
+    try:
+        return {(row["file"], row["source"]): row for row in reader if row.get("file")}
+    except csv.Error:
+        return None
