@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 import click
 
 from spoenk_publisher.cli.check_commands import check
+from spoenk_publisher.cli.common import ReportingGroup, language_option
 from spoenk_publisher.cli.demo_commands import demo
 from spoenk_publisher.cli.export_commands import export
 from spoenk_publisher.cli.photos_commands import inspect_photos
 from spoenk_publisher.cli.register_commands import register
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ReportingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="spoenk-publisher")
+@functools.partial(language_option, top=True)
 def main() -> None:
     """Spoenk Publisher: publish school photos only with consent."""
 

@@ -8,16 +8,19 @@ from pathlib import Path
 
 import click
 
+from spoenk_publisher.cli.common import fail, language_option, say
 from spoenk_publisher.cli.register_commands import (
     chosen_register_path,
     consent_snapshot,
     register_path_option,
 )
-from spoenk_publisher.cli.verdict_text import LANGUAGES, error_sentence, verdict_sentence
-from spoenk_publisher.core.analysis import AnalysisCache, analyse_batch, default_cache_path
+from spoenk_publisher.cli.verdict_text import verdict_sentence
+from spoenk_publisher.core.analysis import analyse_batch
 from spoenk_publisher.core.decisions import decide_photo
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
+from spoenk_publisher.core.retention import open_analysis_cache
+from spoenk_publisher.messages import Message, display_path, text
 
 
 @click.command("check")
@@ -26,8 +29,8 @@ from spoenk_publisher.core.photos import expand_photo_paths
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per photo per line.")
 @click.option("--mode", type=click.Choice(MODES), default="standard", show_default=True)
 @click.option("--policy", type=click.Choice(["blur", "exclude"]), default="blur", show_default=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True)
 @click.option("--no-cache", is_flag=True, help="Analyse again, ignoring cached results.")
+@language_option
 @register_path_option
 def check(
     photos: tuple[Path, ...],
@@ -35,25 +38,23 @@ def check(
     as_json: bool,
     mode: str,
     policy: str,
-    lang: str,
     no_cache: bool,
 ) -> None:
     """Say per photo whether it may be published on CHANNEL, and which faces get blurred.
 
     Exit code 0 when every photo was checked, whatever the verdicts; 1 when a photo could not
-    be read (the others are still checked); 2 for a wrong channel or register.
+    be read (the others are still checked) or no photo was found; 2 for a wrong channel.
     """
-    from spoenk_publisher.register import Register, RegisterError
+    from spoenk_publisher.register import Register
 
-    try:
-        with Register.open(chosen_register_path()) as register:
-            snapshot = consent_snapshot(register, channel)
-            label = next(c.label for c in register.channels() if c.name == channel)
-    except RegisterError as error:
-        raise click.ClickException(str(error)) from None
+    with Register.open(chosen_register_path()) as register:
+        snapshot = consent_snapshot(register, channel)
+        label = next(c.label for c in register.channels() if c.name == channel)
 
     paths = expand_photo_paths(photos)
-    cache = None if no_cache else AnalysisCache(default_cache_path())
+    if not paths:
+        fail(Message("cli.no_photos", paths=[display_path(p) for p in photos]))
+    cache = None if no_cache else open_analysis_cache()
     try:
         result = analyse_batch(paths, mode=mode, cache=cache, workers=None)
     finally:
@@ -61,29 +62,31 @@ def check(
             cache.close()
 
     for path in paths:
+        shown = display_path(path)
         if path in result.failures:
             reason = result.failures[path]
             if as_json:
-                click.echo(json.dumps({"photo": str(path), "error": reason}, ensure_ascii=False))
+                click.echo(json.dumps({"photo": shown, "error": text(reason)}, ensure_ascii=False))
             else:
-                click.echo(f"{path}: {error_sentence(reason, lang)}", err=True)
+                say(f"{shown}: {text(Message('check.cannot_check', reason=reason))}", err=True)
             continue
         analysis = result.analyses[path]
-        decision = decide_photo(analysis.faces, snapshot, policy=policy)
+        decision = decide_photo(analysis.faces, snapshot, policy=policy, frames=analysis.frames)
         if as_json:
             click.echo(json.dumps(_as_json(analysis, decision), ensure_ascii=False))
         else:
-            click.echo(f"{path}: {verdict_sentence(decision, label, lang)}")
+            say(f"{shown}: {verdict_sentence(decision, label)}")
     if result.failures:
         raise SystemExit(1)
 
 
 def _as_json(analysis, decision) -> dict:
     return {
-        "photo": str(analysis.path),
+        "photo": display_path(analysis.path),
         "sha256": analysis.sha256,
         "width": analysis.width,
         "height": analysis.height,
+        "frames": analysis.frames,
         "channel": decision.channel,
         "verdict": decision.verdict,
         "faces": [

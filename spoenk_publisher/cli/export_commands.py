@@ -6,21 +6,23 @@ from pathlib import Path
 
 import click
 
+from spoenk_publisher.cli.common import fail, say
 from spoenk_publisher.cli.register_commands import (
     chosen_register_path,
     consent_snapshot,
     register_path_option,
 )
-from spoenk_publisher.core.analysis import AnalysisCache, default_cache_path
 from spoenk_publisher.core.export import ExportOptions, export_photos
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.presets import load_presets, preset_for
 from spoenk_publisher.core.render import STYLES
+from spoenk_publisher.core.retention import open_analysis_cache
+from spoenk_publisher.messages import Message, display_path, text
 
 
 @click.command("export")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--channel", "-c", required=True, help="The channel, e.g. instagram or website.")
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False))
 @click.option(
@@ -50,11 +52,11 @@ def export(
     Files are named <event>-<nnn>; a manifest.csv beside them lists what went where (keep it,
     do not upload it). Exit code 1 when a photo failed (the rest is exported).
     """
-    from spoenk_publisher.register import Register, RegisterError
+    from spoenk_publisher.register import Register
 
     paths = expand_photo_paths(sources)
     if not paths:
-        raise click.UsageError("no photos found in the given folders")
+        fail(Message("cli.no_photos", paths=[display_path(p) for p in sources]))
     preset = preset_for(channel, load_presets(presets_file) if presets_file else None)
     options = ExportOptions(
         channel=channel,
@@ -65,43 +67,53 @@ def export(
         preset=preset,
         mode=mode,
     )
-    try:
-        register = Register.open(chosen_register_path())
-    except RegisterError as error:
-        raise click.ClickException(str(error)) from None
-    cache = AnalysisCache(default_cache_path())
-    try:
+    with Register.open(chosen_register_path()) as register:
         snapshot = consent_snapshot(register, channel)
-        with click.progressbar(length=2 * len(paths), label="Exporting", file=None) as bar:
-            state = {"done": 0}
+        cache = open_analysis_cache()
+        try:
+            label = text(Message("export.progress"))
+            with click.progressbar(length=2 * len(paths), label=label, file=None) as bar:
+                state = {"done": 0}
 
-            def progress(done: int, total: int, item: Path | None) -> None:
-                bar.update(done - state["done"])
-                state["done"] = done
+                def progress(done: int, total: int, item: Path | None) -> None:
+                    bar.update(done - state["done"])
+                    state["done"] = done
 
-            summary = export_photos(
-                paths,
-                options,
-                snapshot,
-                manual=register.manual_decisions,
-                recorder=register,
-                cache=cache,
-                progress=progress,
-            )
-    finally:
-        cache.close()
-        register.close()
+                summary = export_photos(
+                    paths,
+                    options,
+                    snapshot,
+                    manual=register.manual_decisions,
+                    recorder=register,
+                    cache=cache,
+                    progress=progress,
+                )
+        finally:
+            cache.close()
 
     written = sum(not item.already_there for item in summary.exported)
-    click.echo(
-        f"Exported {len(summary.exported)} photo(s) to {out_dir}"
-        f" ({written} new, {len(summary.exported) - written} already there);"
-        f" {summary.faces_blurred} face(s) covered; {len(summary.excluded)} photo(s) left out;"
-        f" {len(summary.failures)} failed."
+    say(
+        Message(
+            "export.done",
+            exported=len(summary.exported),
+            folder=display_path(out_dir),
+            new=written,
+            old=len(summary.exported) - written,
+            covered=summary.faces_blurred,
+            left_out=len(summary.excluded),
+            failed=len(summary.failures),
+        )
     )
     for path in summary.excluded:
-        click.echo(f"left out: {path} (a face without consent, policy 'exclude')")
+        say(Message("export.left_out", path=display_path(path)))
+    for path, frames in summary.first_frame_only.items():
+        note = Message("photo.first_frame_only", count=frames)
+        say(Message("export.first_frame", path=display_path(path), reason=note))
+    for path, reason in summary.skipped.items():
+        say(Message("export.skipped", path=display_path(path), reason=reason))
+    if summary.manifest is not None:
+        say(Message("export.manifest", manifest=display_path(summary.manifest)))
     for path, reason in summary.failures.items():
-        click.echo(f"failed: {path}: {reason}", err=True)
+        say(Message("export.failed", path=display_path(path), reason=reason), err=True)
     if summary.failures:
         raise SystemExit(1)

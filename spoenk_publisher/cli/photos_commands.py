@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
+from spoenk_publisher.cli.common import fail, say
 from spoenk_publisher.core.photos import (
     UnreadablePhoto,
     content_hash,
     expand_photo_paths,
     load_for_analysis,
 )
+from spoenk_publisher.messages import Message, display_path
 
 
 @click.command("inspect")
@@ -23,12 +25,15 @@ def inspect_photos(paths: tuple[Path, ...]) -> None:
     code is 1 when any photo failed.
     """
     failed = 0
-    for path in expand_photo_paths(paths):
+    photos = expand_photo_paths(paths)
+    if not photos:
+        fail(Message("cli.no_photos", paths=[display_path(p) for p in paths]))
+    for path in photos:
         try:
             width, height = load_for_analysis(path, long_side=256).full_size
-            click.echo(f"{path}\t{width}x{height}\t{content_hash(path)}")
+            click.echo(f"{display_path(path)}\t{width}x{height}\t{content_hash(path)}")
         except UnreadablePhoto as error:
             failed += 1
-            click.echo(f"error: {error}", err=True)
+            say(Message("cli.error", text=error.text()), err=True)
     if failed:
         raise SystemExit(1)

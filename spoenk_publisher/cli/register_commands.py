@@ -9,27 +9,28 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from spoenk_publisher import clock
+from spoenk_publisher.cli.common import ReportingGroup, fail, say
 from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.photos import UnreadablePhoto
+from spoenk_publisher.core.retention import forget_person
+from spoenk_publisher.messages import Message, display_name, display_path, text
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import (
     ConsentState,
     ConsentStatus,
     Person,
     Register,
-    RegisterError,
-    RegisterImportError,
     Role,
     Source,
 )
-from spoenk_publisher.register.consent import describe
+from spoenk_publisher.register.consent import record_message
 
 _REGISTER_PATH_KEY = "spoenk_publisher.register_path"
 _DATE = click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"])
@@ -82,33 +83,11 @@ def consent_snapshot(reg: Register, channel: str) -> ConsentSnapshot:
     error (exit code 2) that lists the register's channels."""
     names = [c.name for c in reg.channels()]
     if channel not in names:
-        known = ", ".join(names)
-        raise click.UsageError(f"unknown channel {channel!r}; the register knows: {known}")
+        fail(Message("cli.unknown_channel", channel=channel, known=names), exit_code=2)
     return ConsentSnapshot.from_register(reg, channel, clock.today())
 
 
-@contextlib.contextmanager
-def register_errors_reported() -> Iterator[None]:
-    """Turn a register or photo error into one line on standard error and exit code 1."""
-    try:
-        yield
-    except RegisterImportError as error:
-        click.echo(f"error: {error.headline}", err=True)
-        for problem in error.problems:
-            click.echo(f"{error.path.name}: {problem}", err=True)
-        raise SystemExit(1) from None
-    except (RegisterError, UnreadablePhoto) as error:
-        click.echo(f"error: {error}", err=True)
-        raise SystemExit(1) from None
-
-
-class _RegisterGroup(click.Group):
-    def invoke(self, ctx: click.Context) -> Any:
-        with register_errors_reported():
-            return super().invoke(ctx)
-
-
-@click.group("register", cls=_RegisterGroup)
+@click.group("register", cls=ReportingGroup)
 @register_path_option
 def register() -> None:
     """Keep the consent register: people, consent per channel, reference faces, audit log."""
@@ -125,7 +104,16 @@ def import_csv_command(file: Path, dry_run: bool) -> None:
     """
     with opened_register() as reg:
         summary = reg.import_csv(file, dry_run=dry_run)
-    click.echo(f"{file.name}: {summary}" + (" (dry run: nothing written)" if dry_run else ""))
+    say(
+        Message(
+            "reg.imported_dry" if dry_run else "reg.imported",
+            file=display_name(file),
+            rows=summary.rows,
+            added=summary.people_added,
+            updated=summary.people_updated,
+            records=summary.consent_records_added,
+        )
+    )
 
 
 @register.command("export-csv")
@@ -135,7 +123,7 @@ def export_csv_command(file: Path) -> None:
     """Write everyone's consent in force today to a CSV file (Excel NL: ';', UTF-8 with BOM)."""
     with opened_register() as reg:
         count = reg.export_csv(file)
-    click.echo(f"wrote {count} people to {file}")
+    say(Message("reg.exported", count=count, file=display_path(file)))
 
 
 @register.command("add")
@@ -153,7 +141,7 @@ def add_command(person_id: str, name: str, group: str, role: str) -> None:
     """Add a person by the school's own number (pupil or staff number)."""
     with opened_register() as reg:
         person = reg.add_person(Person(person_id, name, group, _ROLES[role.lower()]))
-    click.echo(f"added {person.id}")
+    say(Message("reg.added", id=person.id))
 
 
 @register.command("edit")
@@ -177,7 +165,7 @@ def edit_command(
             active if active is not None else person.active,
         )
         reg.update_person(changed)
-    click.echo(f"updated {person.id}")
+    say(Message("reg.updated", id=person.id))
 
 
 @register.command("enrol")
@@ -200,15 +188,12 @@ def enrol_command(person_id: str, photos: tuple[Path, ...]) -> None:
                 faces.append(reference_face(photo))
             except (EnrolmentError, UnreadablePhoto) as error:
                 failed += 1
-                click.echo(f"error: {error}", err=True)
+                say(Message("cli.error", text=error.text()), err=True)
         if failed:
             raise SystemExit(1)
         added = reg.enrol(person.id, faces)
         total = reg.reference_face_count(person.id)
-    click.echo(
-        f"enrolled {person.id}: {_count(added, 'new reference face')} from "
-        f"{_count(len(photos), 'photo')} ({total} in all)"
-    )
+    say(Message("reg.enrolled", id=person.id, count=added, photos=len(photos), total=total))
 
 
 @register.command("consent")
@@ -253,7 +238,7 @@ def consent_command(
             source=Source(source),
             note=note,
         )
-    click.echo(f"{record.person_id}: {describe(record)}")
+    say(f"{record.person_id}: {text(record_message(record))}")
 
 
 @register.command("withdraw")
@@ -277,7 +262,7 @@ def withdraw_command(
             note=note,
         )
     for record in records:
-        click.echo(f"{record.person_id}: {describe(record)}")
+        say(f"{record.person_id}: {text(record_message(record))}")
 
 
 @register.command("remove")
@@ -290,15 +275,24 @@ def remove_command(person_id: str, confirmed: bool) -> None:
     with opened_register() as reg:
         person = reg.person(person_id)
         if not confirmed:
-            click.confirm(
-                f"Remove {person.id} ({person.name}) with "
-                f"{_count(reg.reference_face_count(person.id), 'reference face')} and all "
-                "consent records? This cannot be undone",
-                abort=True,
-                err=True,
+            question = Message(
+                "reg.remove_question",
+                id=person.id,
+                name=person.name,
+                count=reg.reference_face_count(person.id),
             )
-        summary = reg.remove_person(person.id)
-    click.echo(f"removed {summary.person_id}: {summary}")
+            if not click.confirm(text(question), err=True):
+                fail(Message("reg.remove_cancelled"))
+        forgotten = forget_person(reg, person.id)
+    say(
+        Message(
+            "reg.removed",
+            id=forgotten.person_id,
+            faces=forgotten.reference_faces,
+            records=forgotten.consent_records,
+            cached=forgotten.cached_analyses,
+        )
+    )
 
 
 @register.command("list")
@@ -316,19 +310,20 @@ def list_command(group: str | None, on: datetime | None) -> None:
             for person_id, status in reg.consent_statuses(channel.name, day).items():
                 if status.allowed and person_id in allowed:
                     allowed[person_id].append(channel.name)
+    yes, no = text(Message("reg.yes")), text(Message("reg.no"))
     rows = [
         [
             person.id,
             person.name,
             person.group,
-            str(person.role),
-            "yes" if person.active else "no",
+            text(Message(f"role.{person.role}")),
+            yes if person.active else no,
             str(faces.get(person.id, 0)),
             ", ".join(allowed[person.id]) or "-",
         ]
         for person in people
     ]
-    headers = ["id", "name", "group", "role", "active", "faces", f"consent on {day.isoformat()}"]
+    headers = text(Message("reg.list_header", day=day)).split("|")
     _echo_table(headers, rows)
 
 
@@ -344,22 +339,27 @@ def show_command(person_id: str, on: datetime | None) -> None:
         faces = reg.reference_face_count(person.id)
         statuses = [reg.consent_status(person.id, c.name, day) for c in reg.channels()]
         history = reg.consent_history(person.id)
-    click.echo(f"id:       {person.id}")
-    click.echo(f"name:     {person.name}")
-    click.echo(f"group:    {person.group or '-'}")
-    click.echo(f"role:     {person.role}")
-    click.echo(f"active:   {'yes' if person.active else 'no'}")
-    click.echo(f"faces:    {faces} reference faces")
-    click.echo(f"consent on {day.isoformat()}:")
+    say(
+        Message(
+            "reg.show",
+            id=person.id,
+            name=person.name,
+            group=person.group or "-",
+            role=Message(f"role.{person.role}"),
+            active=Message("reg.yes" if person.active else "reg.no"),
+            faces=faces,
+            day=day,
+        )
+    )
     for status in statuses:
-        click.echo(f"  {status.channel:<12} {_explain(status)}")
-    click.echo("history:")
+        say(f"  {status.channel:<12} {text(explain(status))}")
+    say(Message("reg.history"))
     if not history:
-        click.echo("  (no consent records)")
+        say(Message("reg.no_history"))
     for record in history:
         when = record.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
         note = f" - {record.note}" if record.note else ""
-        click.echo(f"  {when}  {record.recorded_by}  {describe(record)}{note}")
+        say(f"  {when}  {record.recorded_by}  {text(record_message(record))}{note}")
 
 
 @register.command("audit")
@@ -382,7 +382,7 @@ def report_command(person_id: str) -> None:
     with opened_register() as reg:
         published = reg.published_with(person_id)
     if not published:
-        click.echo(f"No exported photo shows {person_id}.")
+        say(Message("reg.report_none", id=person_id))
     for photo in published:
         click.echo(str(photo))
 
@@ -404,25 +404,20 @@ def add_channel_command(name: str, label: str | None) -> None:
     """Add a publication channel (a CSV column of the same name then imports it)."""
     with opened_register() as reg:
         channel = reg.add_channel(name, label)
-    click.echo(f"added channel {channel.name}")
+    say(Message("reg.channel_added", channel=channel.name))
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _explain(status: ConsentStatus) -> str:
+def explain(status: ConsentStatus) -> Message:
+    """A person's consent on one channel, in words: yes until ..., or why not."""
     if status.state is ConsentState.GRANTED:
-        return f"yes, until {_day(status.valid_until)}"
+        return Message("consent.yes_until", until=status.valid_until)
     if status.state is ConsentState.EXPIRED:
-        return f"no: expired after {_day(status.valid_until)}"
+        return Message("consent.expired", until=status.valid_until)
     if status.state is ConsentState.NONE:
-        return "no: no consent recorded"
-    return f"no: {status.state} from {_day(status.valid_from)}"
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else "?"
+        return Message("consent.none")
+    if status.state is ConsentState.NOT_YET:
+        return Message("consent.not_yet", start=status.valid_from)
+    return Message(f"consent.{status.state}", start=status.valid_from)
 
 
 def _echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -92,7 +92,7 @@ def test_check_speaks_dutch_by_default_and_english_on_request(register_path):
     dutch = CliRunner().invoke(main, args)
     english = CliRunner().invoke(main, [*args, "--lang", "en"])
 
-    assert "2 gezichten worden geblurd" in dutch.stdout
+    assert "2 gezichten worden vervaagd" in dutch.stdout
     assert "Joe Biden (geen toestemming voor Instagram)" in dutch.stdout
     assert "onbekend" in dutch.stdout
     assert "2 faces will be blurred" in english.stdout and "unknown" in english.stdout
@@ -113,7 +113,7 @@ def test_check_exit_codes(register_path, tmp_path):
         main, ["check", str(OBAMA), "-c", "tiktok", "--register", str(register_path)]
     )
 
-    assert ran.exit_code == 0 and "geblurd" in ran.stdout  # no website consent: still exit 0
+    assert ran.exit_code == 0 and "vervaagd" in ran.stdout  # no website consent: still exit 0
     assert failed.exit_code == 1 and "broken.jpg" in failed.stderr and str(OBAMA) in failed.stdout
     assert wrong.exit_code == 2 and "tiktok" in wrong.stderr
 
@@ -132,7 +132,7 @@ def test_export_records_what_was_published_and_report_finds_it(register_path, tm
     )  # fmt: skip
 
     assert result.exit_code == 0, result.output
-    assert "Exported 2 photo(s)" in result.stdout and "0 failed" in result.stdout
+    assert "2 foto('s) geëxporteerd" in result.stdout and "0 mislukt" in result.stdout
     with open(out / "manifest.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["file"] for row in rows] == ["bezoek-001.jpg", "bezoek-002.jpg"]
@@ -149,7 +149,7 @@ def test_export_records_what_was_published_and_report_finds_it(register_path, tm
     nobody = CliRunner().invoke(
         main, ["register", "--register", str(register_path), "report", "1002"]
     )
-    assert "No exported photo shows 1002" in nobody.stdout
+    assert "Geen enkele geëxporteerde foto toont 1002" in nobody.stdout
 
 
 def test_export_policy_exclude_lists_what_was_left_out(register_path, tmp_path):
@@ -164,7 +164,7 @@ def test_export_policy_exclude_lists_what_was_left_out(register_path, tmp_path):
     )  # fmt: skip
 
     assert result.exit_code == 0
-    assert "1 photo(s) left out" in result.stdout and "obama_and_biden.jpg" in result.stdout
+    assert "1 foto('s) weggelaten" in result.stdout and "obama_and_biden.jpg" in result.stdout
     assert not list(out.glob("*.jpg"))
 
 

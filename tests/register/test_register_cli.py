@@ -45,13 +45,13 @@ def test_add_consent_show_list_withdraw_audit(run: Run, register_path: Path, tod
 
     result = run("consent", "1001", "instagram", "ja", "--until", until.strftime("%d-%m-%Y"))
     assert result.exit_code == 0, result.output
-    assert f"instagram: granted from {today.isoformat()}" in result.stdout
-    assert f"until {until.isoformat()}" in result.stdout
+    assert f"instagram: toestemming vanaf {today:%d-%m-%Y}" in result.stdout
+    assert f"tot en met {until:%d-%m-%Y}" in result.stdout
 
     shown = run("show", "1001")  # on the app's today
     assert shown.exit_code == 0
-    assert f"instagram    yes, until {until.isoformat()}" in shown.stdout
-    assert "website      no: no consent recorded" in shown.stdout
+    assert f"instagram    ja, tot en met {until:%d-%m-%Y}" in shown.stdout
+    assert "website      nee: geen toestemming vastgelegd" in shown.stdout
 
     listed = run("list", "--group", "5B", "--on", today.isoformat())
     assert "1001" in listed.stdout and "instagram" in listed.stdout
@@ -59,10 +59,15 @@ def test_add_consent_show_list_withdraw_audit(run: Run, register_path: Path, tod
 
     withdrawn = run("withdraw", "1001", "instagram", "--from", withdrawn_from.isoformat())
     assert withdrawn.exit_code == 0
-    assert f"instagram: withdrawn from {withdrawn_from.isoformat()}" in withdrawn.stdout
+    assert f"instagram: ingetrokken vanaf {withdrawn_from:%d-%m-%Y}" in withdrawn.stdout
     on_withdrawal = run("show", "1001", "--on", withdrawn_from.isoformat()).stdout
-    assert f"no: withdrawn from {withdrawn_from.isoformat()}" in on_withdrawal
-    assert f"instagram    yes, until {until.isoformat()}" in run("show", "1001").stdout
+    assert f"nee: ingetrokken vanaf {withdrawn_from:%d-%m-%Y}" in on_withdrawal
+    assert f"instagram    ja, tot en met {until:%d-%m-%Y}" in run("show", "1001").stdout
+    # The same in English, on request.
+    english = CliRunner().invoke(
+        main, ["--lang", "en", "register", "--register", str(register_path), "show", "1001"]
+    )
+    assert f"instagram    yes, until {until.isoformat()}" in english.stdout
 
     audit = run("audit").stdout.splitlines()
     assert len(audit) == 4
@@ -77,17 +82,17 @@ def test_add_consent_show_list_withdraw_audit(run: Run, register_path: Path, tod
 def test_errors_are_one_line_on_stderr_with_exit_code_1(run: Run) -> None:
     result = run("show", "9999")
     assert result.exit_code == 1
-    assert _one_line(result.stderr) == "error: no person with id '9999' in the register"
+    assert _one_line(result.stderr) == "fout: er staat niemand met nummer '9999' in het register"
     assert result.stdout == ""
 
     run("add", "1001", "--name", "Sanne de Vries")
     result = run("consent", "1001", "tiktok", "yes")
     assert result.exit_code == 1
-    assert _one_line(result.stderr).startswith("error: unknown channel 'tiktok'")
+    assert _one_line(result.stderr).startswith("fout: onbekend kanaal 'tiktok'")
 
     result = run("add", "1001", "--name", "Someone Else")
     assert result.exit_code == 1
-    assert "already in the register" in _one_line(result.stderr)
+    assert "staat al iemand met nummer '1001'" in _one_line(result.stderr)
 
 
 def test_import_errors_list_every_problem_and_import_nothing(
@@ -97,8 +102,8 @@ def test_import_errors_list_every_problem_and_import_nothing(
     result = run("import-csv", str(CSV_DIR / "one-bad-row.csv"))
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == "error: one-bad-row.csv: 1 problem, nothing was imported"
-    assert lines[1].startswith("one-bad-row.csv: line 3, column instagram:")
+    assert lines[0] == "fout: one-bad-row.csv: 1 probleem, er is niets geïmporteerd"
+    assert lines[1].startswith("one-bad-row.csv: regel 3, kolom instagram:")
     with Register.open(register_path) as register:
         assert register.people() == []
 
@@ -107,7 +112,7 @@ def test_import_and_export(run: Run, tmp_path: Path, set_today) -> None:
     set_today(TODAY)  # the file's consent ends on 31-07-2027
     result = run("import-csv", str(CSV_DIR / "excel-nl-bom-semicolon.csv"))
     assert result.exit_code == 0, result.output
-    assert "added 4 people" in result.stdout
+    assert "4 mensen toegevoegd" in result.stdout
     exported = tmp_path / "out.csv"
     assert run("export-csv", str(exported)).exit_code == 0
     assert exported.read_bytes().startswith(b"\xef\xbb\xbfleerlingnummer;naam;")
@@ -120,7 +125,7 @@ def test_remove_asks_unless_told_yes(run: Run) -> None:
     assert run("show", "1001").exit_code == 0
     removed = run("remove", "1001", "--yes")
     assert removed.exit_code == 0
-    assert "0 reference faces and 0 consent records deleted" in removed.stdout
+    assert "0 referentiegezicht(en) en 0 toestemming(en) gewist" in removed.stdout
     assert run("show", "1001").exit_code == 1
 
 
@@ -129,13 +134,13 @@ def test_enrol_stores_nothing_when_any_photo_is_refused(run: Run, register_path:
     obama = str(PEOPLE_DIR / "obama" / "obama-1.jpg")
     refused = run("enrol", "1001", obama, str(DATA_DIR / "groups" / "two_people.jpg"))
     assert refused.exit_code == 1
-    assert "two_people.jpg: a reference photo must show exactly one face" in refused.stderr
+    assert "two_people.jpg: een referentiefoto moet precies één gezicht tonen" in refused.stderr
     with Register.open(register_path) as register:
         assert register.reference_face_count("1001") == 0
 
     enrolled = run("enrol", "1001", obama)
     assert enrolled.exit_code == 0, enrolled.output
-    assert "1 new reference face from 1 photo" in enrolled.stdout
+    assert "1 nieuw referentiegezicht uit 1 foto('s)" in enrolled.stdout
     with Register.open(register_path) as register:
         assert register.reference_face_count("1001") == 1
 
