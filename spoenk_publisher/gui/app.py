@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from spoenk_publisher import messages
 from spoenk_publisher.core.photos import is_photo_path
 from spoenk_publisher.paths import DEMO_EVENT_DIR, RESOURCES_DIR
 
@@ -30,7 +31,9 @@ def chosen_language(settings: QSettings) -> str:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load the app's and Qt's own translations for ``language`` (English needs none)."""
+    """Load the app's and Qt's own translations for ``language`` (English needs none), and
+    choose the same language for the sentences of the core (``messages``)."""
+    messages.set_language(language)
     translators: list[QTranslator] = []
     if language == "en":
         return translators
@@ -61,6 +64,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def main(paths: list[str] | None = None) -> int:
     """Open the main window on ``paths``: a folder or photos, or one photo for a quick check;
     without paths, the demo event."""
+    from spoenk_publisher.core.retention import apply_retention
     from spoenk_publisher.gui.analysis_pool import shutdown_shared_pool
     from spoenk_publisher.gui.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
@@ -71,6 +75,7 @@ def main(paths: list[str] | None = None) -> int:
     if paths is None:
         paths = sys.argv[1:]
     settings = Settings()
+    apply_retention(settings.cache_days())  # face data and thumbnails unused too long go
     window = MainWindow(register_path=settings.register_path(), settings=settings)
     window.show()
     open_start_paths(window, [Path(p) for p in paths])

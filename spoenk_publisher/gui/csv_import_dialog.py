@@ -31,6 +31,7 @@ from spoenk_publisher.gui.register_models import (
     state_text,
     status_sentence,
 )
+from spoenk_publisher.messages import text
 from spoenk_publisher.register import Channel, ConsentState, ImportSummary, RegisterImportError
 
 _NEW_PERSON = QColor("#cdebc5")
@@ -272,7 +273,7 @@ class CsvImportDialog(QDialog):
                 [
                     self._item(str(problem.line)),
                     self._item(problem.column or ""),
-                    self._item(problem.message),
+                    self._item(text(problem.message)),
                 ]
             )
         self.problems_view.resizeColumnToContents(0)

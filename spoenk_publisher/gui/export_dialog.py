@@ -33,6 +33,7 @@ from spoenk_publisher.core.render import STYLES
 from spoenk_publisher.gui.analysis_pool import AnalysisPool
 from spoenk_publisher.gui.settings import Settings
 from spoenk_publisher.gui.workers import ExportJob, ExportRequest, JobManager
+from spoenk_publisher.messages import text
 from spoenk_publisher.register import Channel
 
 
@@ -407,7 +408,7 @@ class ExportDialog(QDialog):
                         self.tr("%n photo(s) could not be exported:", "", len(summary.failures))
                     ),
                     "".join(
-                        f"<li>{_escape(p.name)}: {_escape(reason)}</li>"
+                        f"<li>{_escape(p.name)}: {_escape(text(reason))}</li>"
                         for p, reason in sorted(summary.failures.items())
                     ),
                 )

@@ -32,6 +32,7 @@ from spoenk_publisher.core.enrolment import (
     ReferenceFaceTooSmall,
 )
 from spoenk_publisher.core.photos import UnreadablePhoto
+from spoenk_publisher.messages import CodedError, text
 from spoenk_publisher.register import (
     Channel,
     ConsentState,
@@ -42,7 +43,6 @@ from spoenk_publisher.register import (
     RecordStatus,
     Register,
     RegisterBusy,
-    RegisterError,
     RegisterImportError,
     RegisterTooNew,
     RegisterUnavailable,
@@ -66,6 +66,7 @@ STATE_COLOURS: dict[ConsentState, str] = {
     ConsentState.EXPIRED: "#ffdcaa",
     ConsentState.REFUSED: "#f6c6c6",
     ConsentState.WITHDRAWN: "#f6c6c6",
+    ConsentState.NOT_YET: "#e3ecf7",
     ConsentState.NONE: "#e8e8e8",
 }
 #: A person without reference faces (always blurred, since the app cannot recognise them).
@@ -110,6 +111,7 @@ def state_text(state: ConsentState) -> str:
         ConsentState.REFUSED: translate("RegisterTexts", "Refused"),
         ConsentState.WITHDRAWN: translate("RegisterTexts", "Withdrawn"),
         ConsentState.EXPIRED: translate("RegisterTexts", "Expired"),
+        ConsentState.NOT_YET: translate("RegisterTexts", "Not yet"),
         ConsentState.NONE: translate("RegisterTexts", "No consent"),
     }[state]
 
@@ -128,6 +130,8 @@ def cell_text(status: ConsentStatus) -> str:
         return granted_text(status.valid_until)
     if status.state is ConsentState.NONE:
         return "—"
+    if status.state is ConsentState.NOT_YET:
+        return f"… {format_day(status.valid_from)}"
     return "✗ " + state_text(status.state)
 
 
@@ -158,6 +162,15 @@ def status_sentence(status: ConsentStatus, label: str) -> str:
             translate("RegisterTexts", "%1: consent withdrawn (from %2); shown blurred."),
             label,
             since,
+        )
+    if status.state is ConsentState.NOT_YET:
+        return fill(
+            translate(
+                "RegisterTexts", "%1: consent starts on %2 (until %3); shown blurred until then."
+            ),
+            label,
+            since,
+            until,
         )
     return fill(translate("RegisterTexts", "%1: no consent recorded; shown blurred."), label)
 
@@ -192,9 +205,9 @@ def describe_error(error: BaseException) -> str:
             MIN_REFERENCE_FACE_PX,
         )
     if isinstance(error, EnrolmentError):
-        return error.reason
+        return error.message.text()
     if isinstance(error, UnreadablePhoto):
-        return fill(translate("RegisterTexts", "the photo cannot be read (%1)"), error.reason)
+        return fill(translate("RegisterTexts", "the photo cannot be read (%1)"), error.text())
     if isinstance(error, PhotoEnrolledForOtherPerson):
         return fill(
             translate(
@@ -220,7 +233,7 @@ def describe_error(error: BaseException) -> str:
         return fill(
             translate("RegisterTexts", "The consent register %1 cannot be opened (%2)."),
             error.path,
-            error.reason,
+            text(error.reason),
         )
     if isinstance(error, UnknownPerson):
         return fill(
@@ -241,9 +254,10 @@ def describe_error(error: BaseException) -> str:
             translate("RegisterTexts", "The channel %1 is not in the register."), error.channel
         )
     if isinstance(error, RegisterImportError):
-        return error.headline + "\n" + "\n".join(str(problem) for problem in error.problems)
-    if isinstance(error, RegisterError):
-        return str(error)
+        lines = [problem.text() for problem in error.problems]
+        return "\n".join([text(error.headline), *lines])
+    if isinstance(error, CodedError):
+        return error.text()
     if isinstance(error, OSError):
         return fill(
             translate("RegisterTexts", "The file %1 cannot be read (%2)."),

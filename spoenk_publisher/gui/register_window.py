@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 
 from spoenk_publisher import clock
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path
+from spoenk_publisher.core.retention import forget_person
 from spoenk_publisher.gui.csv_import_dialog import CsvImportDialog
 from spoenk_publisher.gui.register_dialogs import (
     ConsentAnswer,
@@ -1176,7 +1177,8 @@ class RegisterWindow(QMainWindow):
         if box.clickedButton() is not remove_button or self.register is None:
             return
         try:
-            summary = self.register.remove_person(person.id)
+            # The register's records and every cached encoding of their face (core.retention).
+            summary = forget_person(self.register, person.id)
         except RegisterError as error:
             self._show_error(describe_error(error))
             return

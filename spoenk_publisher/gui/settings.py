@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from spoenk_publisher.core.render import STYLES
+from spoenk_publisher.core.retention import DEFAULT_RETENTION_DAYS
 from spoenk_publisher.paths import REGISTER_ENV, default_register_path
 
 #: How many folders File ▸ Recent folders remembers.
@@ -77,6 +78,13 @@ class Settings:
 
     def set_analysis_workers(self, workers: int) -> None:
         self.store.setValue("analysis/workers", int(workers))
+
+    def cache_days(self) -> int:
+        """Days cached analyses (face data) and thumbnails are kept after their last use."""
+        return max(0, self.store.value("privacy/cache_days", DEFAULT_RETENTION_DAYS, type=int))
+
+    def set_cache_days(self, days: int) -> None:
+        self.store.setValue("privacy/cache_days", int(days))
 
     def language(self) -> str:
         return self.store.value("language", "", type=str)

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.core.analysis import AnalysisCache, default_cache_path
 from spoenk_publisher.core.render import STYLES
+from spoenk_publisher.core.retention import clear_caches
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.gui.thumbnails import ThumbnailCache
 
 
 class SettingsDialog(QDialog):
@@ -76,7 +75,19 @@ class SettingsDialog(QDialog):
         self.workers_box.setSpecialValueText(self.tr("automatic"))
         self.workers_box.setValue(settings.analysis_workers())
 
-        self.clear_button = QPushButton(self.tr("Empty the caches"), self)
+        self.cache_days_box = QSpinBox(self)
+        self.cache_days_box.setRange(0, 365)
+        self.cache_days_box.setSuffix(self.tr(" days"))
+        self.cache_days_box.setSpecialValueText(self.tr("until emptied by hand"))
+        self.cache_days_box.setValue(settings.cache_days())
+        self.cache_days_box.setToolTip(
+            self.tr(
+                "Face data and thumbnails of analysed photos are deleted when they have not "
+                "been used for this many days."
+            )
+        )
+
+        self.clear_button = QPushButton(self.tr("Empty the caches now"), self)
         self.clear_button.setToolTip(
             self.tr("Delete the stored thumbnails and face data of analysed photos.")
         )
@@ -89,6 +100,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Cover faces with:"), self.style_box)
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow(self.tr("Analysis processes:"), self.workers_box)
+        form.addRow(self.tr("Keep face data of photos:"), self.cache_days_box)
         form.addRow(self.clear_button, self.cache_note)
         note = QLabel(self.tr("A new language or number of processes applies after a restart."))
         note.setWordWrap(True)
@@ -116,14 +128,7 @@ class SettingsDialog(QDialog):
             self.register_edit.setText(path)
 
     def clear_caches(self) -> None:
-        ThumbnailCache().clear()
-        cache_path = default_cache_path()
-        if cache_path.exists():
-            cache = AnalysisCache(cache_path)
-            try:
-                cache.clear()
-            finally:
-                cache.close()
+        clear_caches()
         self.cache_note.setText(self.tr("The caches are empty."))
 
     def register_changed(self) -> bool:
@@ -141,4 +146,5 @@ class SettingsDialog(QDialog):
         self.settings.set_policy(self.policy_box.currentData())
         self.settings.set_language(self.language_box.currentData())
         self.settings.set_analysis_workers(self.workers_box.value())
+        self.settings.set_cache_days(self.cache_days_box.value())
         super().accept()

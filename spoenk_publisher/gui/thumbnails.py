@@ -2,8 +2,8 @@
 
 The disk cache is keyed by path, modification time and size, so that listing a folder of a
 thousand photos needs no hashing; a changed file gets a new key. The cache holds small copies
-of the photos (of children), so its folder is private to the user (0700) and the Settings
-dialog can empty it.
+of the photos (of children), so its folder is private to the user (0700), a thumbnail not shown
+for the retention period is deleted (``core.retention``) and the Settings dialog can empty it.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from spoenk_publisher.core.analysis import default_cache_path
 from spoenk_publisher.core.photos import UnreadablePhoto, load_for_analysis
+from spoenk_publisher.core.retention import thumbnail_dir
 from spoenk_publisher.gui.workers import pil_to_qimage
 
 #: Long side of a stored thumbnail: the grid paints it at most this size (memory: about 100 KB
@@ -31,15 +31,11 @@ _CACHE_QUALITY = 85
 THUMBNAIL_THREADS = max(1, (os.cpu_count() or 2) - 1)
 
 
-def default_thumbnail_dir() -> Path:
-    return default_cache_path().parent / "thumbnails"
-
-
 class ThumbnailCache:
     """Thumbnails as JPEG files named by a hash of path, mtime and size."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or default_thumbnail_dir()
+        self.folder = folder or thumbnail_dir()
 
     def key(self, path: Path) -> str:
         stat = path.stat()
@@ -51,7 +47,9 @@ class ThumbnailCache:
 
     def get(self, key: str) -> QImage | None:
         file = self.file_for(key)
-        if not file.exists():
+        try:
+            os.utime(file)  # used now: kept for another retention period (core.retention)
+        except OSError:
             return None
         image = QImage(str(file))
         return None if image.isNull() else image.convertToFormat(QImage.Format.Format_RGB888)
@@ -67,11 +65,6 @@ class ThumbnailCache:
         except OSError:
             pass  # a cache that cannot be written only costs time
 
-    def clear(self) -> None:
-        if not self.folder.exists():
-            return
-        for file in self.folder.glob("*/*.jpg"):
-            file.unlink(missing_ok=True)
 
 
 class _Signals(QObject):
@@ -95,7 +88,7 @@ class _ThumbnailTask(QRunnable):
             try:
                 image = pil_to_qimage(load_for_analysis(self._path, THUMBNAIL_SIDE).image)
             except UnreadablePhoto as error:
-                self._signals.failed.emit(self._path, error.reason, self._generation)
+                self._signals.failed.emit(self._path, error.text(), self._generation)
                 return
             except Exception as error:  # noqa: BLE001 - a thumbnail must never crash the app
                 reason = f"the thumbnail could not be made ({type(error).__name__})"

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision
+from spoenk_publisher.messages import Message, text
 
 # -- what a face's box looks like ---------------------------------------------------------------
 
@@ -71,7 +72,11 @@ STATUS_COLOURS: dict[str, QColor] = {
 
 
 def status_of(decision: PhotoDecision) -> str:
-    return {"ok": ALL_CLEAR, "blur": BLURRED, "exclude": LEFT_OUT}[decision.verdict]
+    # "export_only" (an animation whose first frame is fine) needs the same care as a blur: the
+    # export, not the original, is what may be published.
+    return {"ok": ALL_CLEAR, "blur": BLURRED, "exclude": LEFT_OUT, "export_only": BLURRED}[
+        decision.verdict
+    ]
 
 
 class VerdictText(QObject):
@@ -86,6 +91,8 @@ class VerdictText(QObject):
             return self.tr("consent for %1 withdrawn").replace("%1", channel)
         if state == "expired":
             return self.tr("consent for %1 expired").replace("%1", channel)
+        if state == "not_yet":
+            return self.tr("consent for %1 starts later").replace("%1", channel)
         return self.tr("no consent for %1").replace("%1", channel)
 
     def reason_phrase(self, face: FaceDecision) -> str:
@@ -131,8 +138,8 @@ class VerdictText(QObject):
             return self.tr("Left out: %1").replace("%1", why)
         return self.tr("%n face(s) will be blurred: %1", "", len(blurred)).replace("%1", why)
 
-    def error_sentence(self, reason: str) -> str:
-        return self.tr("Cannot be checked: %1").replace("%1", reason)
+    def error_sentence(self, reason: Message | str) -> str:
+        return self.tr("Cannot be checked: %1").replace("%1", text(reason))
 
     def face_label(self, face: FaceDecision, channel: str) -> tuple[str, str]:
         """Two lines above a face's box: who, and what happens to the face and why."""

@@ -28,6 +28,7 @@ from spoenk_publisher.core.photos import load_for_analysis as load_working_copy
 from spoenk_publisher.core.render import anonymise
 from spoenk_publisher.demo import NotADemoRegister, create_demo_register
 from spoenk_publisher.gui.analysis_pool import AnalysisPool
+from spoenk_publisher.messages import CodedError, Message, text
 from spoenk_publisher.register import Register, RegisterError
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,9 @@ log = logging.getLogger(__name__)
 def readable_error(error: BaseException) -> str:
     """One sentence for a user; the traceback goes to the log for whoever debugs it."""
     if isinstance(error, UnreadablePhoto):
-        return f"{error.path.name}: {error.reason}"
+        return f"{error.path.name}: {error.text()}"
+    if isinstance(error, CodedError):
+        return error.text()
     if isinstance(error, RegisterError | NotADemoRegister | EnrolmentError):
         return str(error)
     if isinstance(error, PermissionError):
@@ -149,7 +152,7 @@ class AnalyseResult:
     failed: int = 0
     cancelled: bool = False
     analyses: dict[Path, PhotoAnalysis] = field(default_factory=dict)
-    failures: dict[Path, str] = field(default_factory=dict)
+    failures: dict[Path, Message] = field(default_factory=dict)
 
 
 def open_register_quietly(path: Path | None) -> Register | None:
@@ -237,10 +240,10 @@ class AnalyseJob(Job):
         try:
             snapshot = fresh_snapshot(register, self.channel)
 
-            def done(path: Path, outcome: PhotoAnalysis | str) -> None:
-                if isinstance(outcome, str):
+            def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
+                if isinstance(outcome, Message):
                     result.failures[path] = outcome
-                    self.signals.photo_failed.emit(path, outcome)
+                    self.signals.photo_failed.emit(path, text(outcome))
                 else:
                     manual = register.manual_decisions(outcome.sha256) if register else ()
                     decision = decide_photo(outcome.faces, snapshot, manual, self.policy)
@@ -333,14 +336,14 @@ class ExportJob(Job):
         cache = AnalysisCache(self._cache_path) if self._cache_path else None
         try:
             analyses = dict(request.analyses)
-            failures: dict[Path, str] = {}
+            failures: dict[Path, Message] = {}
             missing = [p for p in request.paths if p not in analyses]
             if missing:
                 self.signals.stage.emit(QCoreApplication.translate("Jobs", "Analysing"))
                 self.progress(0, len(missing), None)
 
-                def done(path: Path, outcome: PhotoAnalysis | str) -> None:
-                    if isinstance(outcome, str):
+                def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
+                    if isinstance(outcome, Message):
                         failures[path] = outcome
                     else:
                         analyses[path] = outcome

@@ -21,6 +21,7 @@ from gui_testing import (
 )
 from PySide6.QtCore import QSettings
 
+from spoenk_publisher import messages
 from spoenk_publisher.core.enrolment import reference_face
 from spoenk_publisher.gui import analysis_pool
 from spoenk_publisher.gui.analysis_pool import AnalysisPool
@@ -51,6 +52,8 @@ def private_environment(monkeypatch, tmp_path, session_cache, pool, qapp) -> Non
     """No test reads or writes the user's settings, caches or register."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
     monkeypatch.delenv("SPOENK_REGISTER", raising=False)
+    # The GUI tests read the source (English) strings, so the core's sentences are English too.
+    messages.set_language("en")
     qapp.setOrganizationName("Spoenk Tests")
     qapp.setApplicationName("Spoenk Publisher Tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
