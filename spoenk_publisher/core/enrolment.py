@@ -13,6 +13,7 @@ from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
 from spoenk_publisher.core.photos import content_hash, load_for_analysis
+from spoenk_publisher.messages import CodedError, Message, display_name
 from spoenk_publisher.register.reference_faces import ReferenceFace
 
 #: Smallest usable reference face (detector box height in full-resolution pixels). Measured
@@ -28,13 +29,23 @@ MIN_REFERENCE_FACE_PX = 96
 BACKGROUND_FACE_RATIO = 0.5
 
 
-class EnrolmentError(Exception):
+class EnrolmentError(CodedError):
     """A photo that cannot serve as a reference face, with a reason a user can act on."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, code: str, **params: object) -> None:
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        super().__init__(Message(code, **params))
+
+    @property
+    def reason(self) -> Message:
+        return self.message
+
+    def text(self, lang: str | None = None) -> str:
+        """"name.jpg: why" in ``lang`` (default: the chosen language)."""
+        return f"{display_name(self.path)}: {self.message.text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class NotExactlyOneFace(EnrolmentError):
@@ -42,14 +53,8 @@ class NotExactlyOneFace(EnrolmentError):
 
     def __init__(self, path: Path | str, count: int) -> None:
         self.count = count
-        if count == 0:
-            reason = "a reference photo must show exactly one face, but no face was found"
-        else:
-            reason = (
-                f"a reference photo must show exactly one face, but {count} faces were found; "
-                "use a photo of the person alone, or crop it"
-            )
-        super().__init__(path, reason)
+        code = "enrol.no_face" if count == 0 else "enrol.several_faces"
+        super().__init__(path, code, count=count)
 
 
 class ReferenceFaceTooSmall(EnrolmentError):
@@ -58,9 +63,7 @@ class ReferenceFaceTooSmall(EnrolmentError):
     def __init__(self, path: Path | str, height: int) -> None:
         self.height = height
         super().__init__(
-            path,
-            f"the face is too small to serve as a reference ({height} pixels high, at least "
-            f"{MIN_REFERENCE_FACE_PX} needed): use a closer photo",
+            path, "enrol.too_small", height=height, needed=MIN_REFERENCE_FACE_PX
         )
 
 
