@@ -312,10 +312,11 @@ def run_uncached(
 
 
 def init_worker() -> None:
-    """Set up an analysis process: one process per core, so one ONNX thread each."""
-    from spoenk_publisher.core.faces import centerface
+    """Set up an analysis process: one process per core, so one ONNX thread each (detector and
+    encoder)."""
+    from spoenk_publisher.core.faces import sessions
 
-    centerface.set_session_threads(1)
+    sessions.set_session_threads(1)
 
 
 def analyse_safely(path: Path, mode: str, sha256: str) -> PhotoAnalysis | str:
