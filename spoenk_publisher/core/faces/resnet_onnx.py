@@ -174,10 +174,10 @@ class DlibFormatError(ValueError):
 
 class _Reader:
     def __init__(self, data: bytes) -> None:
-        self.data = data
+        self.data = memoryview(data)
         self.pos = 0
 
-    def take(self, size: int) -> bytes:
+    def take(self, size: int) -> memoryview:
         if self.pos + size > len(self.data):
             raise DlibFormatError("unexpected end of file")
         self.pos += size
@@ -196,7 +196,7 @@ class _Reader:
         return -value if control & 0x80 else value
 
     def string(self) -> str:
-        return self.take(self.int()).decode("ascii", "replace")
+        return bytes(self.take(self.int())).decode("ascii", "replace")
 
     def bool(self) -> bool:
         value = self.byte()
@@ -215,8 +215,9 @@ class _Reader:
         # Version 2: four dimensions, then the values as little-endian IEEE float32.
         self.expect_version(2, "tensor")
         shape = tuple(self.int() for _ in range(4))
-        values = np.frombuffer(self.take(4 * math.prod(shape)), dtype="<f4")
-        return values.reshape(shape).astype(np.float32)
+        # A read-only view of the file's bytes: the weights are copied only once, into the
+        # ONNX model's bytes (each copy here stayed in the process's heap: +40 MB measured).
+        return np.frombuffer(self.take(4 * math.prod(shape)), dtype="<f4").reshape(shape)
 
     def alias_tensor(self) -> tuple[int, int, int, int]:
         self.expect_version(1, "alias_tensor")
@@ -365,18 +366,20 @@ def _bytes_field(number: int, payload: bytes | str) -> bytes:
     return _varint(number << 3 | 2) + _varint(len(raw)) + raw
 
 
-def _message_field(number: int, parts: list[bytes]) -> list[bytes]:
+def _message_field(number: int, parts: list[_Chunk]) -> list[_Chunk]:
     """A length-delimited field made of ``parts``, left unjoined: the weights (22 MB) are then
     copied once, into the final bytes, instead of once per nesting level."""
     return [_varint(number << 3 | 2) + _varint(sum(len(part) for part in parts)), *parts]
 
 
 _FLOAT, _UINT8, _INT64 = 1, 2, 7  # TensorProto.DataType
+_Chunk = bytes | memoryview
 
 
-def _tensor(name: str, array: np.ndarray) -> list[bytes]:  # TensorProto
-    dtype = {np.dtype("float32"): _FLOAT, np.dtype("int64"): _INT64}[array.dtype]
-    raw = np.ascontiguousarray(array, array.dtype.newbyteorder("<")).tobytes()
+def _tensor(name: str, array: np.ndarray) -> list[_Chunk]:  # TensorProto
+    dtype = {"f4": _FLOAT, "i8": _INT64}[f"{array.dtype.kind}{array.dtype.itemsize}"]
+    little_endian = np.ascontiguousarray(array, array.dtype.newbyteorder("<"))
+    raw = little_endian.data.cast("B")  # the weights' bytes as read from dlib's file, no copy
     header = (
         b"".join(_int_field(1, dim) for dim in array.shape)
         + _int_field(2, dtype)
@@ -405,7 +408,7 @@ def _value_info(name: str, elem_type: int, dims: list[int | str]) -> bytes:  # V
 class _Graph:
     def __init__(self) -> None:
         self.nodes: list[bytes] = []
-        self.initializers: list[list[bytes]] = []
+        self.initializers: list[list[_Chunk]] = []
         self._count = 0
 
     def constant(self, prefix: str, array: np.ndarray) -> str:
