@@ -183,55 +183,55 @@ class _Reader:
         self.pos += size
         return self.data[self.pos - size : self.pos]
 
-    def byte(self) -> int:
+    def read_byte(self) -> int:
         return self.take(1)[0]
 
-    def int(self) -> int:
+    def read_int(self) -> int:
         # One control byte (bit 7: negative; low 4 bits: byte count), then little-endian bytes.
-        control = self.byte()
+        control = self.read_byte()
         size = control & 0x0F
         if size == 0 or size > 8 or control & 0x70:
             raise DlibFormatError(f"bad integer at byte {self.pos - 1}")
         value = int.from_bytes(self.take(size), "little")
         return -value if control & 0x80 else value
 
-    def string(self) -> str:
-        return bytes(self.take(self.int())).decode("ascii", "replace")
+    def read_string(self) -> str:
+        return bytes(self.take(self.read_int())).decode("ascii", "replace")
 
-    def bool(self) -> bool:
-        value = self.byte()
+    def read_bool(self) -> bool:
+        value = self.read_byte()
         if value not in (ord("0"), ord("1")):
             raise DlibFormatError(f"bad bool at byte {self.pos - 1}")
         return value == ord("1")
 
-    def float(self) -> float:
+    def read_float(self) -> float:
         # dlib's float_details: an int64 mantissa and an int16 exponent (32000+: inf, nan).
-        mantissa, exponent = self.int(), self.int()
+        mantissa, exponent = self.read_int(), self.read_int()
         if exponent >= 32000:
             raise DlibFormatError("infinite or NaN value in the model")
         return math.ldexp(mantissa, exponent)
 
-    def tensor(self) -> np.ndarray:
+    def read_tensor(self) -> np.ndarray:
         # Version 2: four dimensions, then the values as little-endian IEEE float32.
         self.expect_version(2, "tensor")
-        shape = tuple(self.int() for _ in range(4))
+        shape = tuple(self.read_int() for _ in range(4))
         # A read-only view of the file's bytes: the weights are copied only once, into the
         # ONNX model's bytes (each copy here stayed in the process's heap: +40 MB measured).
         return np.frombuffer(self.take(4 * math.prod(shape)), dtype="<f4").reshape(shape)
 
-    def alias_tensor(self) -> tuple[int, int, int, int]:
+    def read_alias_tensor(self) -> tuple[int, int, int, int]:
         self.expect_version(1, "alias_tensor")
-        n, k, nr, nc = (self.int() for _ in range(4))
+        n, k, nr, nc = (self.read_int() for _ in range(4))
         return n, k, nr, nc
 
     def expect_version(self, *allowed: int, what: str = "") -> int:
-        version = self.int()
+        version = self.read_int()
         if version not in allowed:
             raise DlibFormatError(f"{what or 'layer'}: version {version}, expected {allowed}")
         return version
 
     def expect_name(self, *names: str) -> str:
-        name = self.string()
+        name = self.read_string()
         if name not in names:
             raise DlibFormatError(f"found layer {name!r} where {' or '.join(names)} was expected")
         return name
@@ -243,7 +243,7 @@ def read_dlib_network(path: Path) -> DlibNetwork:
     # add_loss_layer: version 1, the loss's details, then the network below it.
     reader.expect_version(1, what="loss layer")
     reader.expect_name("loss_metric_2")
-    reader.float(), reader.float()  # margin and distance threshold: training only
+    reader.read_float(), reader.read_float()  # margin and distance threshold: training only
     # Each add_layer writes its version, then its subnetwork, then its own details: all the
     # versions come first, outermost first, then the input layer, then the details innermost
     # first. Tags and skips write a version and their subnetwork only.
@@ -257,22 +257,24 @@ def read_dlib_network(path: Path) -> DlibNetwork:
         else:
             versions.append(reader.expect_version(1, 2, what=layer.kind))
     reader.expect_name("input_rgb_image_sized")
-    means = (reader.float(), reader.float(), reader.float())
-    size = reader.int(), reader.int()
+    means = (reader.read_float(), reader.read_float(), reader.read_float())
+    size = reader.read_int(), reader.read_int()
     if size != (CHIP_SIZE, CHIP_SIZE):
         raise DlibFormatError(f"input size {size}, expected {CHIP_SIZE}")
     params: dict[int, dict[str, np.ndarray] | None] = {}
     for index in range(len(computing) - 1, -1, -1):
         layer = computing[index]
         params[index] = _read_details(reader, layer)
-        reader.bool(), reader.bool(), reader.bool()  # set up, gradient stale, output disabled
-        reader.tensor(), reader.tensor()  # x_grad, cached_output (training state, empty)
+        for _ in range(3):
+            reader.read_bool()  # set up, gradient stale, output disabled
+        for _ in range(2):
+            reader.read_tensor()  # x_grad, cached_output: training state, empty
         if index == len(computing) - 1:
-            reader.tensor()  # grad_final
+            reader.read_tensor()  # grad_final
             if versions[index] == 3:
-                reader.int()  # sample expansion factor
+                reader.read_int()  # sample expansion factor
         elif versions[index] == 2:
-            reader.tensor()  # params_grad
+            reader.read_tensor()  # params_grad
     if reader.pos != len(reader.data):
         raise DlibFormatError(f"{len(reader.data) - reader.pos} bytes left after the network")
     by_layer = iter(params[index] for index in range(len(computing)))
@@ -286,18 +288,19 @@ def read_dlib_network(path: Path) -> DlibNetwork:
 def _read_details(reader: _Reader, layer: _Layer) -> dict[str, np.ndarray] | None:
     if layer.kind == "con":
         reader.expect_name("con_4")
-        params = reader.tensor().reshape(-1)
-        filters, rows, cols, stride_y, stride_x, pad_y, pad_x = (reader.int() for _ in range(7))
-        weights_shape, biases_shape = reader.alias_tensor(), reader.alias_tensor()
+        params = reader.read_tensor().reshape(-1)
+        # filters, rows, columns, stride y and x, padding y and x
+        found = tuple(reader.read_int() for _ in range(7))
+        weights_shape, biases_shape = reader.read_alias_tensor(), reader.read_alias_tensor()
         for _ in range(4):
-            reader.float()  # learning-rate and weight-decay multipliers
+            reader.read_float()  # learning-rate and weight-decay multipliers
         padding = 0 if layer.stride != 1 else layer.kernel // 2
-        found = (filters, rows, cols, stride_y, stride_x, pad_y, pad_x)
         wanted = (layer.filters, layer.kernel, layer.kernel, layer.stride, layer.stride)
         if found != (*wanted, padding, padding):
             raise DlibFormatError(f"convolution {found}, expected {(*wanted, padding, padding)}")
         weights_size = math.prod(weights_shape)
-        if weights_shape[0] != filters or weights_size + math.prod(biases_shape) != params.size:
+        biases_size = math.prod(biases_shape)
+        if weights_shape[0] != layer.filters or weights_size + biases_size != params.size:
             raise DlibFormatError("convolution parameters do not match their shapes")
         return {
             "weights": params[:weights_size].reshape(weights_shape),
@@ -305,16 +308,16 @@ def _read_details(reader: _Reader, layer: _Layer) -> dict[str, np.ndarray] | Non
         }
     if layer.kind == "affine":
         reader.expect_name("affine_")
-        params = reader.tensor().reshape(-1)
-        gamma, beta = reader.alias_tensor(), reader.alias_tensor()
-        mode = reader.int()
+        params = reader.read_tensor().reshape(-1)
+        gamma, beta = reader.read_alias_tensor(), reader.read_alias_tensor()
+        mode = reader.read_int()
         channels = math.prod(gamma)
         if mode != 0 or gamma != beta or params.size != 2 * channels:
             raise DlibFormatError("affine layer is not per channel (CONV_MODE)")
         return {"gamma": params[:channels], "beta": params[channels:]}
     if layer.kind in ("max_pool", "avg_pool"):
         reader.expect_name(f"{layer.kind}_2")
-        rows, cols, stride_y, stride_x, pad_y, pad_x = (reader.int() for _ in range(6))
+        rows, cols, stride_y, stride_x, pad_y, pad_x = (reader.read_int() for _ in range(6))
         padding = 0 if layer.stride != 1 else layer.kernel // 2
         wanted = (layer.kernel, layer.kernel, layer.stride, layer.stride, padding, padding)
         if (rows, cols, stride_y, stride_x, pad_y, pad_x) != wanted:
@@ -328,12 +331,12 @@ def _read_details(reader: _Reader, layer: _Layer) -> dict[str, np.ndarray] | Non
         return None
     if layer.kind == "fc":
         reader.expect_name("fc_2")
-        outputs, inputs = reader.int(), reader.int()
-        params = reader.tensor().reshape(-1)
-        weights_shape, _biases_shape = reader.alias_tensor(), reader.alias_tensor()
-        bias_mode = reader.int()  # FC_HAS_BIAS = 0, FC_NO_BIAS = 1
+        outputs, inputs = reader.read_int(), reader.read_int()
+        params = reader.read_tensor().reshape(-1)
+        reader.read_alias_tensor(), reader.read_alias_tensor()  # weights, biases
+        bias_mode = reader.read_int()  # FC_HAS_BIAS = 0, FC_NO_BIAS = 1
         for _ in range(4):
-            reader.float()
+            reader.read_float()
         if outputs != layer.filters or bias_mode != 1 or params.size != inputs * outputs:
             raise DlibFormatError("fully connected layer is not fc_no_bias<128>")
         return {"weights": params.reshape(inputs, outputs)}
@@ -471,7 +474,7 @@ def _to_onnx(network: DlibNetwork) -> bytes:
             x = g.node("Add", [x, g.constant("beta", beta)])
         elif layer.kind == "relu":
             x = g.node("Relu", [x])
-        elif layer.kind in ("max_pool", "avg_pool") and layer.kernel == 0:
+        elif layer.kind == "avg_pool" and layer.kernel == 0:  # avg_pool_everything
             x = g.node("GlobalAveragePool", [x])
             shape = (channels, 1, 1)
         elif layer.kind in ("max_pool", "avg_pool"):
