@@ -137,7 +137,8 @@ _landmarks = None
 
 
 def _landmark_model():  # -> dlib.shape_predictor (dlib ships no type hints)
-    """dlib's 68-point shape predictor, loaded on first use (about 0.5 s, 100 MB file)."""
+    """dlib's 68-point shape predictor, loaded on first use (a 100 MB file: 1-3 s on the
+    shared 2-core machine, as when face_recognition loaded it)."""
     global _landmarks
     if _landmarks is None:
         import dlib

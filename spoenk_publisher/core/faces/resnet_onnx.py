@@ -70,7 +70,8 @@ def model_location() -> Path:
 
 def session() -> ort.InferenceSession:
     """The process's encoder session, made on first use and then reused: reading and converting
-    dlib's file takes about 0.15 s, onnxruntime's loading about 0.25 s (2-core EPYC)."""
+    dlib's file take 0.05-0.3 s, onnxruntime's loading 0.1-0.4 s (bench/encoding.py, on the
+    shared 2-core machine)."""
     return sessions.cached_session("dlib_face_recognition_resnet", onnx_model_bytes)
 
 
