@@ -28,7 +28,8 @@ from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_for
 from spoenk_publisher.messages import Message
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
-ANALYSIS_VERSION = "centerface-2"
+#: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
+ANALYSIS_VERSION = "centerface-3"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]
@@ -407,11 +408,11 @@ PARENT_CHECK_S = 1.0
 
 def init_worker(parent: int | None = None) -> None:
     """Set up an analysis process: end it when the program ``parent`` (its pid) is gone, and
-    run one ONNX thread (one process per core)."""
+    run one ONNX thread for the detector and the encoder (one process per core)."""
     _exit_with_parent(parent if parent is not None else os.getppid())
-    from spoenk_publisher.core.faces import centerface
+    from spoenk_publisher.core.faces import sessions
 
-    centerface.set_session_threads(1)
+    sessions.set_session_threads(1)
 
 
 def _exit_with_parent(parent: int) -> None:

