@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.gui.csv_preview import ConsentChange, ImportPreview, RowPreview
+from spoenk_publisher.gui.csv_preview import ImportPreview
 from spoenk_publisher.gui.register_jobs import CsvImportJob, CsvPreviewJob, JobRunner
 from spoenk_publisher.gui.register_models import (
     STATE_COLOURS,
@@ -31,7 +31,15 @@ from spoenk_publisher.gui.register_models import (
     state_text,
     status_sentence,
 )
-from spoenk_publisher.register import Channel, ConsentState, ImportSummary, RegisterImportError
+from spoenk_publisher.messages import text
+from spoenk_publisher.register import (
+    Channel,
+    ConsentChange,
+    ConsentState,
+    ImportSummary,
+    PersonChange,
+    RegisterImportError,
+)
 
 _NEW_PERSON = QColor("#cdebc5")
 _CHANGED_PERSON = QColor("#fff2b3")
@@ -146,7 +154,7 @@ class CsvImportDialog(QDialog):
         summary = preview.summary
         self.headline.setText(
             self.tr("This file can be imported. Nothing changes until you click Import.")
-            if any(row.changes_anything for row in preview.rows)
+            if any(row.changes_anything for row in preview.summary.people)
             else self.tr("This file can be imported, but it would change nothing.")
         )
         self.summary_label.setText(
@@ -158,13 +166,13 @@ class CsvImportDialog(QDialog):
                 summary.consent_records_added,
             )
         )
-        self._fill_changes(preview.rows)
+        self._fill_changes(preview.summary.people)
         self.tables.setCurrentWidget(self.changes_view)
         self.legend.show()
         self.import_button.setEnabled(True)
         self.import_button.setDefault(True)
 
-    def _fill_changes(self, rows: tuple[RowPreview, ...]) -> None:
+    def _fill_changes(self, rows: tuple[PersonChange, ...]) -> None:
         model = self.changes_model
         model.clear()
         channels = self._channels_in(rows)
@@ -197,7 +205,7 @@ class CsvImportDialog(QDialog):
             model.appendRow(items)
         self.changes_view.resizeColumnsToContents()
 
-    def _channels_in(self, rows: tuple[RowPreview, ...]) -> list[Channel]:
+    def _channels_in(self, rows: tuple[PersonChange, ...]) -> list[Channel]:
         """The register's channels, plus any the window did not know of yet."""
         channels = list(self.channels)
         known = {channel.name for channel in channels}
@@ -208,7 +216,7 @@ class CsvImportDialog(QDialog):
                     channels.append(Channel(change.channel, change.channel))
         return channels
 
-    def _person_change(self, row: RowPreview) -> str:
+    def _person_change(self, row: PersonChange) -> str:
         if row.is_new:
             return self.tr("New")
         if not row.changed_fields:
@@ -272,7 +280,7 @@ class CsvImportDialog(QDialog):
                 [
                     self._item(str(problem.line)),
                     self._item(problem.column or ""),
-                    self._item(problem.message),
+                    self._item(text(problem.message)),
                 ]
             )
         self.problems_view.resizeColumnToContents(0)

@@ -32,6 +32,7 @@ from spoenk_publisher.core.enrolment import (
     ReferenceFaceTooSmall,
 )
 from spoenk_publisher.core.photos import UnreadablePhoto
+from spoenk_publisher.messages import CodedError, text
 from spoenk_publisher.register import (
     Channel,
     ConsentState,
@@ -241,7 +242,9 @@ def describe_error(error: BaseException) -> str:
             translate("RegisterTexts", "The channel %1 is not in the register."), error.channel
         )
     if isinstance(error, RegisterImportError):
-        return error.headline + "\n" + "\n".join(str(problem) for problem in error.problems)
+        return "\n".join([text(error.headline), *(problem.text() for problem in error.problems)])
+    if isinstance(error, CodedError):
+        return error.text()
     if isinstance(error, RegisterError):
         return str(error)
     if isinstance(error, OSError):

@@ -144,7 +144,7 @@ def catalogue() -> dict[str, Template]:
 
 
 #: The modules of this package that hold sentences, one per area (each defines ``MESSAGES``).
-PARTS = ("photos",)
+PARTS = ("photos", "csv_import")
 
 
 def _parts() -> Iterable[Mapping[str, Template]]:

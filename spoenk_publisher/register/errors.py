@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from spoenk_publisher.messages import CodedError, Message, text
 
 
 class RegisterError(Exception):
@@ -99,26 +102,44 @@ class PhotoEnrolledForOtherPerson(RegisterError):
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """One problem in an import file: its line (header = 1), column and what is wrong."""
+    """One problem in an import file: its line (header = the header's line), column and what is
+    wrong, as a ``Message`` (sentences in ``messages/csv_import.py``)."""
 
     line: int
     column: str | None
-    message: str
+    message: Message
+
+    def text(self, lang: str | None = None) -> str:
+        """ "regel 3, kolom instagram: ..." in ``lang`` (default: the chosen language)."""
+        where = (
+            Message("csv_import.where_column", line=self.line, column=self.column)
+            if self.column
+            else Message("csv_import.where", line=self.line)
+        )
+        return f"{text(where, lang)}: {text(self.message, lang)}"
 
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        return self.text("en")
 
 
-class RegisterImportError(RegisterError):
-    """An import file with problems; nothing of it was imported."""
+class RegisterImportError(RegisterError, CodedError):
+    """An import file with problems; nothing of it was imported.
 
-    def __init__(self, path: Path | str, problems: Sequence[ImportProblem]) -> None:
+    ``plan`` is what the import made of the file's columns when it got that far (an
+    ``ImportPlan``), so a screen can show it beside the problems and let the user choose.
+    """
+
+    def __init__(
+        self, path: Path | str, problems: Sequence[ImportProblem], plan: Any = None
+    ) -> None:
         self.path = Path(path)
         self.problems = tuple(problems)
+        self.plan = plan
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         #: One line without the problems themselves (the CLI lists them below it).
-        self.headline = f"{self.path.name}: {count} {noun}, nothing was imported"
-        first = f" ({self.problems[0]})" if count == 1 else ""
-        super().__init__(f"{self.path.name}: {count} {noun}{first}; nothing was imported")
+        self.headline = Message("csv_import.headline", file=self.path, count=count)
+        CodedError.__init__(self, self.headline)
+
+    def __str__(self) -> str:
+        first = f" ({self.problems[0]})" if len(self.problems) == 1 else ""
+        return f"{text(self.headline, 'en')}{first}"

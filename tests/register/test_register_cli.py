@@ -97,8 +97,12 @@ def test_import_errors_list_every_problem_and_import_nothing(
     result = run("import-csv", str(CSV_DIR / "one-bad-row.csv"))
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == "error: one-bad-row.csv: 1 problem, nothing was imported"
-    assert lines[1].startswith("one-bad-row.csv: line 3, column instagram:")
+    assert lines[0] == "error: one-bad-row.csv: 1 probleem, er is niets geïmporteerd"
+    assert lines[1].startswith("one-bad-row.csv: regel 3, kolom instagram: 'misschien' is geen")
+    english = run("import-csv", str(CSV_DIR / "one-bad-row.csv"), "--lang", "en")
+    assert english.stderr.splitlines()[0] == (
+        "error: one-bad-row.csv: 1 problem, nothing was imported"
+    )
     with Register.open(register_path) as register:
         assert register.people() == []
 
@@ -107,7 +111,7 @@ def test_import_and_export(run: Run, tmp_path: Path, set_today) -> None:
     set_today(TODAY)  # the file's consent ends on 31-07-2027
     result = run("import-csv", str(CSV_DIR / "excel-nl-bom-semicolon.csv"))
     assert result.exit_code == 0, result.output
-    assert "added 4 people" in result.stdout
+    assert "4 mensen toegevoegd" in result.stdout
     exported = tmp_path / "out.csv"
     assert run("export-csv", str(exported)).exit_code == 0
     assert exported.read_bytes().startswith(b"\xef\xbb\xbfleerlingnummer;naam;")
