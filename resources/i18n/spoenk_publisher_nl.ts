@@ -4,7 +4,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="61"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="62"/>
         <source>Newsletter</source>
         <extracomment>Words shared by the register screens are translated in the context &quot;RegisterTexts&quot;; lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls (not an alias with another name).</extracomment>
         <translation>Nieuwsbrief</translation>
@@ -71,134 +71,233 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="65"/>
-        <source>Import CSV</source>
-        <extracomment>the summary of a finished import</extracomment>
-        <translation>CSV importeren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="69"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="104"/>
         <source>File: %1</source>
         <translation>Bestand: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="71"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="106"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="209"/>
         <source>Checking the file…</source>
         <translation>Het bestand wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="83"/>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="172"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="83"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="83"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="92"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="157"/>
         <source>Coloured cells change; empty cells stay as they are. Grey rows change nothing.</source>
         <translation>Gekleurde cellen veranderen; lege cellen blijven zoals ze zijn. Grijze regels veranderen niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="104"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="174"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="137"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="212"/>
         <source>Checking %1</source>
         <translation>%1 controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="236"/>
         <source>This file can be imported. Nothing changes until you click Import.</source>
         <translation>Dit bestand kan worden geïmporteerd. Er verandert niets tot u op Importeren klikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="150"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="238"/>
         <source>This file can be imported, but it would change nothing.</source>
         <translation>Dit bestand kan worden geïmporteerd, maar het zou niets veranderen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="154"/>
-        <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4</source>
-        <translation>%1 regels · nieuwe personen: %2 · gewijzigde personen: %3 · wijzigingen in toestemming: %4</translation>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="100"/>
+        <source>Import a list</source>
+        <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user&apos;s choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
+        <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="172"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="116"/>
+        <source>How the columns are read. Change a column&apos;s meaning in its drop-down; the choice is remembered for files with the same columns.</source>
+        <translation>Zo worden de kolommen gelezen. Wijzig de betekenis van een kolom in de keuzelijst; de keuze wordt onthouden voor bestanden met dezelfde kolommen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125"/>
+        <source>Column in the file</source>
+        <translation>Kolom in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125"/>
+        <source>Means</source>
+        <translation>Betekent</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125"/>
+        <source>What the import does</source>
+        <translation>Wat de import ermee doet</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="144"/>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="145"/>
+        <source>Counted as no</source>
+        <translation>Geteld als nee</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="243"/>
+        <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4 · answers counted as no: %5</source>
+        <translation>%1 regels · nieuwe mensen: %2 · mensen gewijzigd: %3 · toestemmingswijzigingen: %4 · antwoorden geteld als nee: %5</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="275"/>
+        <source>A question in the file&apos;s question column</source>
+        <translation>Een vraag uit de vraagkolom van het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="292"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="293"/>
+        <source>Ignore</source>
+        <translation>Negeren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="296"/>
+        <source>Social media (every social channel)</source>
+        <translation>Social media (elk socialemediakanaal)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="297"/>
+        <source>Public (every public channel)</source>
+        <translation>Openbaar (elk openbaar kanaal)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="172"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="172"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="173"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="344"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="196"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="367"/>
         <source>Nothing changes for this row.</source>
         <translation>Voor deze regel verandert er niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="213"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="376"/>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="385"/>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="390"/>
+        <source>Counted as no (%1)</source>
+        <translation>Geteld als nee (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="394"/>
+        <source>Answers left empty, &apos;onbekend&apos; or &apos;niet ingevuld&apos;: no consent (an unanswered question is never a yes).</source>
+        <translation>Antwoorden die leeg zijn, &apos;onbekend&apos; of &apos;niet ingevuld&apos;: geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="412"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="217"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="416"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="218"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="417"/>
         <source>group</source>
         <translation>groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="219"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="418"/>
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="220"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="419"/>
         <source>at school</source>
         <translation>op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="222"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="420"/>
+        <source>turns 16 in</source>
+        <translation>wordt 16 in</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="422"/>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="235"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="434"/>
         <source>Now: %1</source>
         <translation>Nu: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="253"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="436"/>
+        <source>Not answered in the file: no consent.</source>
+        <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="459"/>
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="469"/>
+        <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
+        <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="261"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="474"/>
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -206,22 +305,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="267"/>
-        <source>Line 1 is the header line.</source>
-        <translation>Regel 1 is de kopregel.</translation>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="480"/>
+        <source>The line numbers are those of the file.</source>
+        <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="291"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="506"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="294"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="509"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="526"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
@@ -446,14 +545,14 @@
     <name>FileChooser</name>
     <message>
         <location filename="../../spoenk_publisher/gui/register_window.py" line="126"/>
-        <source>Import a CSV file</source>
+        <source>Import a list</source>
         <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them).</extracomment>
-        <translation>Een CSV-bestand importeren</translation>
+        <translation>Lijst importeren</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/register_window.py" line="128"/>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-bestanden (*.csv *.txt)</translation>
+        <source>Lists (*.csv *.txt *.xlsx)</source>
+        <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/register_window.py" line="130"/>
@@ -1229,187 +1328,187 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>RegisterTexts</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="100"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="101"/>
         <source>Pupil</source>
         <extracomment>Cell colours of the consent matrix (light, so that black text stays readable on them). A person without reference faces (always blurred, since the app cannot recognise them).</extracomment>
         <translation>Leerling</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="101"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="102"/>
         <source>Staff</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="102"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="103"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="109"/>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="119"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="110"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="120"/>
         <source>Granted</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="110"/>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="120"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="111"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="121"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="111"/>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="121"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="112"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="122"/>
         <source>Withdrawn</source>
         <translation>Ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="112"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="113"/>
         <source>Expired</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="113"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="114"/>
         <source>No consent</source>
         <translation>Geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="144"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="145"/>
         <source>%1: consent from %2 until %3.</source>
         <translation>%1: toestemming van %2 t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="149"/>
         <source>%1: consent expired after %2; shown blurred.</source>
         <translation>%1: toestemming verlopen na %2; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="152"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="153"/>
         <source>%1: consent refused (from %2); shown blurred.</source>
         <translation>%1: toestemming geweigerd (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="158"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="159"/>
         <source>%1: consent withdrawn (from %2); shown blurred.</source>
         <translation>%1: toestemming ingetrokken (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="162"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="163"/>
         <source>%1: no consent recorded; shown blurred.</source>
         <translation>%1: geen toestemming vastgelegd; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="173"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="174"/>
         <source>no face was found; a reference photo must show the person&apos;s face clearly</source>
         <translation>er is geen gezicht gevonden; op een referentiefoto moet het gezicht van de persoon duidelijk te zien zijn</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="186"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="187"/>
         <source>the face is too small (%1 pixels high, at least %2 needed); choose a photo taken closer by</source>
         <translation>het gezicht is te klein (%1 pixels hoog, minstens %2 nodig); kies een foto die van dichterbij is genomen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="197"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="198"/>
         <source>the photo cannot be read (%1)</source>
         <translation>de foto kan niet worden gelezen (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="201"/>
         <source>this photo is already a reference photo of number %1, and a photo can belong to one person only</source>
         <translation>deze foto is al een referentiefoto van nummer %1, en een foto kan maar bij één persoon horen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="208"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="209"/>
         <source>The register is busy: another program is writing to it. Nothing was changed; try again in a moment.</source>
         <translation>Het register is bezet: een ander programma schrijft erin. Er is niets gewijzigd; probeer het zo opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="214"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="215"/>
         <source>This register was written by a newer version of Spoenk Publisher. Update the app to use it.</source>
         <translation>Dit register is gemaakt met een nieuwere versie van Spoenk Publisher. Werk de app bij om het te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="221"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="222"/>
         <source>The consent register %1 cannot be opened (%2).</source>
         <translation>Het toestemmingsregister %1 kan niet worden geopend (%2).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="227"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="228"/>
         <source>Number %1 is no longer in the register (perhaps removed elsewhere). Refresh the list.</source>
         <translation>Nummer %1 staat niet meer in het register (misschien ergens anders verwijderd). Vernieuw de lijst.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="236"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="237"/>
         <source>There is already a person with number %1.</source>
         <translation>Er is al een persoon met nummer %1.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="241"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="242"/>
         <source>The channel %1 is not in the register.</source>
         <translation>Het kanaal %1 staat niet in het register.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="249"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="252"/>
         <source>The file %1 cannot be read (%2).</source>
         <translation>Het bestand %1 kan niet worden gelezen (%2).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="254"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="257"/>
         <source>Something went wrong (%1). The details are in the app&apos;s log.</source>
         <translation>Er ging iets mis (%1). De details staan in het logboek van de app.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="388"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="394"/>
         <source>Name</source>
-        <extracomment>channel name -&gt; person id -&gt; consent in force on ``on``</extracomment>
+        <extracomment>channel name -&gt; person id -&gt; consent in force on ``on`` person id -&gt; the first day of the month they turn 16 (the 16+ mark; only where known)</extracomment>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="389"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="395"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="390"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="396"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="391"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="397"/>
         <source>Faces</source>
         <translation>Gezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="396"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="402"/>
         <source>Consent to appear on %1. Click a cell to change it.</source>
         <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="402"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="408"/>
         <source>Reference faces: the photos by which the app recognises this person.</source>
         <translation>Referentiegezichten: de foto&apos;s waaraan de app deze persoon herkent.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="407"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="413"/>
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="447"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="453"/>
         <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
         <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto&apos;s van deze persoon naar deze regel om ze toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="453"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="459"/>
         <source>%n reference face(s)</source>
         <translation>%n referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="455"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="461"/>
         <source>No longer at school</source>
         <translation>Niet meer op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="470"/>
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="485"/>
         <source>Click to change.</source>
         <translation>Klik om te wijzigen.</translation>
     </message>

@@ -11,44 +11,12 @@ from collections.abc import Mapping, Sequence
 
 from spoenk_publisher.messages import Message, text
 from spoenk_publisher.register import ColumnPlan, ImportPlan, ImportSummary
-
-#: How the Dutch lists write the register's channels whose name is English.
-_DUTCH_CHANNELS = {"newsletter": "nieuwsbrief"}
-
-
-def channel_word(channel: str, lang: str | None = None) -> str:
-    """A channel as ``--map`` takes it and a Dutch or English reader expects it."""
-    if (lang or _current()) == "nl":
-        return _DUTCH_CHANNELS.get(channel, channel)
-    return channel
-
-
-def _current() -> str:
-    from spoenk_publisher.messages import language
-
-    return language()
+from spoenk_publisher.register.import_columns import channel_word, describe
 
 
 def describe_target(column: ColumnPlan, lang: str | None = None) -> str:
-    """What a column is taken as, in a few words (the right side of a plan line)."""
-    target = column.target
-    if column.problem is not None:
-        return text(Message("csv_import.target.ambiguous", problem=column.problem), lang)
-    if target.kind == "field":
-        described = text(Message(f"csv_import.field.{target.field}"), lang)
-    elif target.kind == "until":
-        channel = channel_word(target.channels[0], lang)
-        described = text(Message("csv_import.target.until", channel=channel), lang)
-    elif target.kind == "ignore":
-        described = text(Message(f"csv_import.target.{target.reason}"), lang)
-    elif not column.channels:
-        described = text(Message("csv_import.target.covered"), lang)
-    else:
-        levels = dict(target.levels)
-        widest = max(levels[channel] for channel in column.channels)
-        code = {1: "channels", 2: "social", 3: "public"}[widest]
-        words = [channel_word(channel, lang) for channel in column.channels]
-        described = text(Message(f"csv_import.target.{code}", channels=words), lang)
+    """What a column is taken as, and whether a user chose it (the right side of a line)."""
+    described = text(describe(column), lang)
     if column.origin != "auto":
         described += " " + text(Message(f"csv_import.origin.{column.origin}"), lang)
     return described
@@ -82,7 +50,7 @@ def plan_lines(plan: ImportPlan, channels: Sequence[str], lang: str | None = Non
             lines.append(f"  {column.label.ljust(width)}  → {describe_target(column, lang)}")
     untouched = [c for c in channels if plan.deciding(c) is None]
     if untouched and not plan.ambiguous:
-        words = [channel_word(channel, lang) for channel in untouched]
+        words = [channel_word(channel) for channel in untouched]
         lines.append(text(Message("csv_import.plan.untouched", channels=words), lang))
     return lines
 
@@ -122,7 +90,7 @@ def change_lines(summary: ImportSummary, lang: str | None = None) -> list[str]:
         lines.append("  " + text(message, lang).rstrip())
     per_channel = summary.records_per_channel
     if per_channel:
-        counts = [f"{channel_word(c, lang)} {n}" for c, n in per_channel.items()]
+        counts = [f"{text(channel_word(c), lang)} {n}" for c, n in per_channel.items()]
         message = Message(
             "csv_import.plan.records", count=summary.consent_records_added, channels=counts
         )

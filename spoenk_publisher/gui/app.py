@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from spoenk_publisher import messages
 from spoenk_publisher.core.photos import is_photo_path
 from spoenk_publisher.paths import DEMO_EVENT_DIR, RESOURCES_DIR
 
@@ -54,7 +55,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     icon = RESOURCES_DIR / "icons" / "spoenk-publisher.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    install_translators(app, chosen_language(QSettings()))
+    language = chosen_language(QSettings())
+    install_translators(app, language)
+    messages.set_language(language)  # the sentences below the UI (spoenk_publisher.messages)
     return app
 
 

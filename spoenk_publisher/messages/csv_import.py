@@ -257,6 +257,7 @@ MESSAGES = {
         "Choose what these columns mean and try again, for example:",
     ),
     # what a column is taken as
+    "csv_import.channel.newsletter": ("nieuwsbrief", "newsletter"),
     "csv_import.target.field": ("{field}", "{field}"),
     "csv_import.target.channels": ("{channels}", "{channels}"),
     "csv_import.target.social": ("{channels} (social media)", "{channels} (social media)"),

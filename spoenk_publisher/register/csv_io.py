@@ -236,11 +236,12 @@ def import_csv(
         with write_transaction(db):
             summary = _apply(db, rows, actor, today, dry_run, plan, unanswered)
             remembered = False
-            if plan.choices and not dry_run:
+            if (plan.choices or plan.forgotten) and not dry_run:
                 header = [c.label for c in plan.columns]
                 # Kept: choices for questions this file happens not to ask (a long list).
+                earlier = import_store.remembered_choices(db, plan.layout_key)
                 choices = {
-                    **import_store.remembered_choices(db, plan.layout_key),
+                    **{k: v for k, v in earlier.items() if k not in plan.forgotten},
                     **plan.choices,
                 }
                 remembered = import_store.remember_choices(

@@ -118,6 +118,10 @@ _CONSENT_WORDS = (
 
 #: Words a user writes after ``--map "Kolom=`` to leave a column out.
 IGNORE_WORDS = ("negeren", "ignore", "niet gebruiken", "overslaan", "skip")
+#: What ``--map "Kolom=automatisch"`` (or the drop-down's first entry) says: read the column by
+#: its header again, and forget a choice remembered for it.
+AUTOMATIC = "automatisch"
+_AUTOMATIC_WORDS = (AUTOMATIC, "automatic", "auto")
 
 # Answers. An answer's text is normalised first; a tick or a cross counts as ja or nee.
 YES_WORDS = frozenset(
@@ -334,6 +338,8 @@ class ImportPlan:
     #: the user's choices in force, by normalised column label (remembered ones included)
     choices: Mapping[str, str] = field(default_factory=dict)
     remembered: bool = False
+    #: remembered choices the user set back to automatic (normalised labels)
+    forgotten: frozenset[str] = frozenset()
 
     @property
     def long(self) -> bool:
@@ -375,6 +381,32 @@ class ImportPlan:
         ]
 
 
+def channel_word(channel: str) -> str | Message:
+    """A channel as a Dutch or English reader expects it (and ``--map`` takes it): the
+    newsletter is "nieuwsbrief" in Dutch, every other channel its name."""
+    return Message("csv_import.channel.newsletter") if channel == "newsletter" else channel
+
+
+def describe(column: ColumnPlan) -> Message:
+    """What a column is taken as, in a few words (the right side of a plan's line)."""
+    target = column.target
+    if column.problem is not None:
+        return Message("csv_import.target.ambiguous", problem=column.problem)
+    if target.kind == "field":
+        return Message(f"csv_import.field.{target.field}")
+    if target.kind == "until":
+        return Message("csv_import.target.until", channel=channel_word(target.channels[0]))
+    if target.kind == "ignore":
+        return Message(f"csv_import.target.{target.reason}")
+    if not column.channels:
+        return Message("csv_import.target.covered")
+    levels = dict(target.levels)
+    widest = max(levels[channel] for channel in column.channels)
+    code = {1: "channels", 2: "social", 3: "public"}[widest]
+    words = [channel_word(channel) for channel in column.channels]
+    return Message(f"csv_import.target.{code}", channels=words)
+
+
 def layout_key(header: Iterable[str]) -> str:
     """The same for every file with the same columns in the same order (whatever the case,
     accents or spacing): the key under which choices are remembered."""
@@ -412,7 +444,10 @@ def plan_columns(
     header_line = int(table_info["header_line"])  # type: ignore[call-overload]
     remembered = dict(remembered or {})
     given = {normalised(label): target for label, target in choices.items()}
-    in_force = {**remembered, **given}
+    forgotten = {key for key, target in given.items() if normalised(target) in _AUTOMATIC_WORDS}
+    in_force = {
+        key: target for key, target in {**remembered, **given}.items() if key not in forgotten
+    }
     problems: list[ImportProblem] = []
 
     def decide(label: str, index: int | None, column_values: Sequence[str]) -> ColumnPlan:
@@ -471,7 +506,8 @@ def plan_columns(
         columns=tuple(columns),
         questions=tuple(long_questions),
         choices={key: value for key, value in in_force.items() if key in labels},
-        remembered=any(key in labels for key in remembered),
+        remembered=any(key in labels and key not in forgotten for key in remembered),
+        forgotten=frozenset(forgotten & labels),
     )
     return plan, problems
 
