@@ -55,9 +55,11 @@ def plan_lines(plan: ImportPlan, channels: Sequence[str], lang: str | None = Non
     return lines
 
 
-def change_lines(summary: ImportSummary, lang: str | None = None) -> list[str]:
-    """The people added and changed, the consent records per channel, the answers counted
-    as no."""
+def change_lines(
+    summary: ImportSummary, channels: Sequence[str], lang: str | None = None
+) -> list[str]:
+    """The people added and changed, the consent records per channel (in the order of
+    ``channels``), the answers counted as no."""
     people = summary.people
     same = sum(1 for person in people if not person.is_new and not person.changed_fields)
     lines = [
@@ -90,7 +92,10 @@ def change_lines(summary: ImportSummary, lang: str | None = None) -> list[str]:
         lines.append("  " + text(message, lang).rstrip())
     per_channel = summary.records_per_channel
     if per_channel:
-        counts = [f"{text(channel_word(c), lang)} {n}" for c, n in per_channel.items()]
+        order = [c for c in channels if c in per_channel] + [
+            c for c in per_channel if c not in channels
+        ]
+        counts = [f"{text(channel_word(c), lang)} {per_channel[c]}" for c in order]
         message = Message(
             "csv_import.plan.records", count=summary.consent_records_added, channels=counts
         )

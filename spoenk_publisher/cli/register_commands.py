@@ -187,7 +187,7 @@ def import_csv_command(file: Path, dry_run: bool, mappings: tuple[str, ...]) -> 
     if dry_run:
         for line in import_text.plan_lines(summary.plan, channels):
             click.echo(line)
-        for line in import_text.change_lines(summary):
+        for line in import_text.change_lines(summary, channels):
             click.echo(line)
         options = import_text.map_options(choices)
         click.echo(text(Message("csv_import.plan.dry_run", file=file, options=options)))

@@ -457,3 +457,21 @@ def test_an_old_binary_excel_file_is_refused_clearly(register: Register, tmp_pat
     with pytest.raises(RegisterImportError) as error:
         register.import_csv(path, today=today)
     assert "save it in Excel as .xlsx or as CSV" in str(error.value)
+
+
+def test_automatic_forgets_a_remembered_choice(
+    register: Register, today: date, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "lijst.csv", "leerlingnummer;naam;Beeldmateriaal social media\n1;Sanne;ja\n"
+    )
+    register.import_csv(path, today=today, choices={"Beeldmateriaal social media": "instagram"})
+    assert register.import_csv(path, today=today, dry_run=True).plan.remembered  # type: ignore[union-attr]
+
+    summary = register.import_csv(
+        path, today=today, choices={"Beeldmateriaal social media": "automatisch"}
+    )
+    assert summary.remembered  # the stored choices changed: the choice is gone
+    assert consent(register, "1", today) == expect(granted=SOCIAL)
+    again = register.import_csv(path, today=today, dry_run=True)
+    assert again.plan is not None and not again.plan.remembered
