@@ -50,6 +50,17 @@ def _app_clock(request: pytest.FixtureRequest):
     clock.set_today(_chosen_day(request.config))
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_dutch():
+    """Every test starts with the messages in Dutch (the default), whatever a test before it
+    chose with --lang."""
+    from spoenk_publisher import messages
+
+    messages.set_language(None)
+    yield
+    messages.set_language(None)
+
+
 @pytest.fixture
 def today() -> date:
     """The day this test runs on (see --today)."""

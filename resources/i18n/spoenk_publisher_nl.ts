@@ -70,134 +70,233 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="66" />
-        <source>Import CSV</source>
-        <extracomment>the summary of a finished import</extracomment>
-        <translation>CSV importeren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="70" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="104" />
         <source>File: %1</source>
         <translation>Bestand: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="72" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="106" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="209" />
         <source>Checking the file…</source>
         <translation>Het bestand wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="84" />
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="173" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="84" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148" />
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="84" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148" />
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="93" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="157" />
         <source>Coloured cells change; empty cells stay as they are. Grey rows change nothing.</source>
         <translation>Gekleurde cellen veranderen; lege cellen blijven zoals ze zijn. Grijze regels veranderen niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="105" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="174" />
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="138" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="212" />
         <source>Checking %1</source>
         <translation>%1 controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="149" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="236" />
         <source>This file can be imported. Nothing changes until you click Import.</source>
         <translation>Dit bestand kan worden geïmporteerd. Er verandert niets tot u op Importeren klikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="151" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="238" />
         <source>This file can be imported, but it would change nothing.</source>
         <translation>Dit bestand kan worden geïmporteerd, maar het zou niets veranderen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="155" />
-        <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4</source>
-        <translation>%1 regels · nieuwe personen: %2 · gewijzigde personen: %3 · wijzigingen in toestemming: %4</translation>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="100" />
+        <source>Import a list</source>
+        <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user's choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
+        <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="173" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="116" />
+        <source>How the columns are read. Change a column's meaning in its drop-down; the choice is remembered for files with the same columns.</source>
+        <translation>Zo worden de kolommen gelezen. Wijzig de betekenis van een kolom in de keuzelijst; de keuze wordt onthouden voor bestanden met dezelfde kolommen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125" />
+        <source>Column in the file</source>
+        <translation>Kolom in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125" />
+        <source>Means</source>
+        <translation>Betekent</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125" />
+        <source>What the import does</source>
+        <translation>Wat de import ermee doet</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="144" />
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="145" />
+        <source>Counted as no</source>
+        <translation>Geteld als nee</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="243" />
+        <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4 · answers counted as no: %5</source>
+        <translation>%1 regels · nieuwe mensen: %2 · mensen gewijzigd: %3 · toestemmingswijzigingen: %4 · antwoorden geteld als nee: %5</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="275" />
+        <source>A question in the file's question column</source>
+        <translation>Een vraag uit de vraagkolom van het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="292" />
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="293" />
+        <source>Ignore</source>
+        <translation>Negeren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="296" />
+        <source>Social media (every social channel)</source>
+        <translation>Social media (elk socialemediakanaal)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="297" />
+        <source>Public (every public channel)</source>
+        <translation>Openbaar (elk openbaar kanaal)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="173" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="173" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="174" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="344" />
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="197" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="367" />
         <source>Nothing changes for this row.</source>
         <translation>Voor deze regel verandert er niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="214" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="376" />
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="385" />
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="390" />
+        <source>Counted as no (%1)</source>
+        <translation>Geteld als nee (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="394" />
+        <source>Answers left empty, 'onbekend' or 'niet ingevuld': no consent (an unanswered question is never a yes).</source>
+        <translation>Antwoorden die leeg zijn, 'onbekend' of 'niet ingevuld': geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="412" />
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="218" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="416" />
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="219" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="417" />
         <source>group</source>
         <translation>groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="220" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="418" />
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="221" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="419" />
         <source>at school</source>
         <translation>op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="223" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="420" />
+        <source>turns 16 in</source>
+        <translation>wordt 16 in</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="422" />
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="236" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="434" />
         <source>Now: %1</source>
         <translation>Nu: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="254" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="436" />
+        <source>Not answered in the file: no consent.</source>
+        <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="459" />
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="469" />
+        <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
+        <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="262" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="474" />
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -205,22 +304,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="268" />
-        <source>Line 1 is the header line.</source>
-        <translation>Regel 1 is de kopregel.</translation>
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="480" />
+        <source>The line numbers are those of the file.</source>
+        <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="292" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="506" />
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="295" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="509" />
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="310" />
+        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="526" />
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
@@ -445,14 +544,14 @@
     <name>FileChooser</name>
     <message>
         <location filename="../../spoenk_publisher/gui/register_window.py" line="127" />
-        <source>Import a CSV file</source>
+        <source>Import a list</source>
         <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them).</extracomment>
-        <translation>Een CSV-bestand importeren</translation>
+        <translation>Lijst importeren</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/register_window.py" line="129" />
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-bestanden (*.csv *.txt)</translation>
+        <source>Lists (*.csv *.txt *.xlsx)</source>
+        <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/register_window.py" line="131" />
@@ -1367,58 +1466,58 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         <translation>Er ging iets mis (%1). De details staan in het logboek van de app.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="402" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="405" />
         <source>Name</source>
-        <extracomment>channel name -&gt; person id -&gt; consent in force on ``on``</extracomment>
+        <extracomment>channel name -&gt; person id -&gt; consent in force on ``on`` person id -&gt; the first day of the month they turn 16 (the 16+ mark; only where known)</extracomment>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="403" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="406" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="404" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="407" />
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="405" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="408" />
         <source>Faces</source>
         <translation>Gezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="410" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="413" />
         <source>Consent to appear on %1. Click a cell to change it.</source>
         <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="416" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="419" />
         <source>Reference faces: the photos by which the app recognises this person.</source>
         <translation>Referentiegezichten: de foto's waaraan de app deze persoon herkent.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="421" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="424" />
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="461" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="464" />
         <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
         <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto's van deze persoon naar deze regel om ze toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="467" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="470" />
         <source>%n reference face(s)</source>
         <translation>%n referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="469" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="472" />
         <source>No longer at school</source>
         <translation>Niet meer op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="484" />
+        <location filename="../../spoenk_publisher/gui/register_models.py" line="496" />
         <source>Click to change.</source>
         <translation>Klik om te wijzigen.</translation>
     </message>

@@ -16,17 +16,19 @@ from typing import Any, TypeVar
 import click
 
 from spoenk_publisher import clock
-from spoenk_publisher.cli.common import ReportingGroup, fail, say
+from spoenk_publisher.cli import import_text
+from spoenk_publisher.cli.common import ReportingGroup, fail, language_option, say
 from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.photos import UnreadablePhoto
 from spoenk_publisher.core.retention import forget_person
-from spoenk_publisher.messages import Message, display_name, display_path, text
+from spoenk_publisher.messages import Message, display_name, display_path, language, text
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import (
     ConsentState,
     ConsentStatus,
     Person,
     Register,
+    RegisterImportError,
     Role,
     Source,
 )
@@ -87,43 +89,114 @@ def consent_snapshot(reg: Register, channel: str) -> ConsentSnapshot:
     return ConsentSnapshot.from_register(reg, channel, clock.today())
 
 
+def echo_import_problems(error: RegisterImportError) -> None:
+    """The headline, then one line per problem, on standard error."""
+    say(Message("cli.error", text=error.headline), err=True)
+    for problem in error.problems:
+        click.echo(f"{display_name(error.path)}: {problem.text()}", err=True)
+
+
 @click.group("register", cls=ReportingGroup)
 @register_path_option
+@language_option
 def register() -> None:
     """Keep the consent register: people, consent per channel, reference faces, audit log."""
 
 
 @register.command("import-csv")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check the file and say what would change.")
+@click.option("--dry-run", is_flag=True, help="Show the plan and what would change; write nothing.")
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar='"KOLOM=KANAAL"',
+    help="What one column means: a channel (website, nieuwsbrief, ...; several with commas), "
+    "social media, openbaar, a field (leerlingnummer, naam, groep, ...) or negeren. Repeatable; "
+    "remembered for files with the same columns.",
+)
+@language_option
 @register_path_option
-def import_csv_command(file: Path, dry_run: bool) -> None:
-    """Import people and consent from a CSV file (all or nothing).
+def import_csv_command(file: Path, dry_run: bool, mappings: tuple[str, ...]) -> None:
+    """Import people and consent from a school's list: CSV or .xlsx (all or nothing).
 
-    See docs/register.md for the format: Dutch or English headers, ';' or ',', ja/nee per channel.
+    Exports of ParnasSys/Parro, Magister, SOMtoday and Social Schools are read as they are; see
+    docs/register.md for the columns, the channels they decide and --map.
     """
+    choices = _parse_mappings(mappings)
     with opened_register() as reg:
-        summary = reg.import_csv(file, dry_run=dry_run)
-    say(
-        Message(
-            "reg.imported_dry" if dry_run else "reg.imported",
-            file=display_name(file),
-            rows=summary.rows,
-            added=summary.people_added,
-            updated=summary.people_updated,
-            records=summary.consent_records_added,
+        channels = [channel.name for channel in reg.channels()]
+        try:
+            summary = reg.import_csv(file, dry_run=dry_run, choices=choices)
+        except RegisterImportError as error:
+            if error.plan is not None:  # the columns help to see what is wrong
+                for line in import_text.plan_lines(error.plan, channels):
+                    click.echo(line)
+            echo_import_problems(error)
+            if error.plan is not None and error.plan.ambiguous:
+                _echo_map_hint(file, error, choices)
+            raise SystemExit(1) from None
+    assert summary.plan is not None
+    if dry_run:
+        for line in import_text.plan_lines(summary.plan, channels):
+            click.echo(line)
+        for line in import_text.change_lines(summary, channels):
+            click.echo(line)
+        options = import_text.map_options(choices)
+        click.echo(text(Message("csv_import.plan.dry_run", file=file, options=options)))
+        return
+    click.echo(
+        text(
+            Message(
+                "csv_import.plan.imported",
+                file=file,
+                added=summary.people_added,
+                changed=summary.people_updated,
+                records=summary.consent_records_added,
+            )
         )
     )
+    if summary.unanswered:
+        click.echo(text(Message("csv_import.plan.unanswered", count=len(summary.unanswered))))
+    if summary.remembered:
+        click.echo(text(Message("csv_import.plan.choices_remembered")))
+
+
+def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
+    choices: dict[str, str] = {}
+    for mapping in mappings:
+        column, equals, target = mapping.rpartition("=")
+        if not equals or not column.strip() or not target.strip():
+            raise click.UsageError(f'--map takes "COLUMN=TARGET", not {mapping!r}')
+        choices[column.strip()] = target.strip()
+    return choices
+
+
+def _echo_map_hint(file: Path, error: RegisterImportError, choices: dict[str, str]) -> None:
+    """An example command that settles every ambiguous column (to be edited: the channel is the
+    user's decision, so the example ignores the column)."""
+    assert error.plan is not None
+    example = dict(choices)
+    for column in error.plan.ambiguous:
+        example.setdefault(column.label, "negeren" if language() == "nl" else "ignore")
+    click.echo(text(Message("csv_import.plan.map_hint")), err=True)
+    command = f"spoenk-publisher register import-csv {display_name(file)}"
+    click.echo("  " + command + import_text.map_options(example), err=True)
 
 
 @register.command("export-csv")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--overwrite", is_flag=True, help="Replace FILE if it exists.")
+@language_option
 @register_path_option
-def export_csv_command(file: Path) -> None:
-    """Write everyone's consent in force today to a CSV file (Excel NL: ';', UTF-8 with BOM)."""
+def export_csv_command(file: Path, overwrite: bool) -> None:
+    """Write everyone's consent in force today to a CSV file (Excel NL: ';', UTF-8 with BOM).
+
+    Cells Excel would run as a formula (=, +, -, @, tab) are written with a leading '.
+    """
     with opened_register() as reg:
-        count = reg.export_csv(file)
-    say(Message("reg.exported", count=count, file=display_path(file)))
+        count = reg.export_csv(file, overwrite=overwrite)
+    say(Message("csv_export.done", count=count, file=file))
 
 
 @register.command("add")
@@ -298,18 +371,28 @@ def remove_command(person_id: str, confirmed: bool) -> None:
 @register.command("list")
 @click.option("--group", help="Only this group or class.")
 @click.option("--on", "on", type=_DATE, help="The day consent is shown for (default: today).")
+@language_option
 @register_path_option
 def list_command(group: str | None, on: datetime | None) -> None:
-    """List people with their reference faces and the channels they may appear on."""
+    """List people with their reference faces and the channels they may appear on.
+
+    The column "!" says 16+ where a parent's consent is in force for a pupil who is 16 or older
+    by now (the pupil decides from 16: ask again).
+    """
     day = on.date() if on else clock.today()
     with opened_register() as reg:
         people = reg.people(group)
         faces = reg.reference_face_counts()
+        turns_16 = reg.turns_16_months()
         allowed: dict[str, list[str]] = {person.id: [] for person in people}
+        renew: set[str] = set()
         for channel in reg.channels():
             for person_id, status in reg.consent_statuses(channel.name, day).items():
                 if status.allowed and person_id in allowed:
                     allowed[person_id].append(channel.name)
+                if status.needs_renewal(turns_16.get(person_id)):
+                    renew.add(person_id)
+    mark = text(Message("csv_import.renewal_mark"))
     yes, no = text(Message("reg.yes")), text(Message("reg.no"))
     rows = [
         [
@@ -320,11 +403,14 @@ def list_command(group: str | None, on: datetime | None) -> None:
             yes if person.active else no,
             str(faces.get(person.id, 0)),
             ", ".join(allowed[person.id]) or "-",
+            mark if person.id in renew else "",
         ]
         for person in people
     ]
-    headers = text(Message("reg.list_header", day=day)).split("|")
+    headers = [*text(Message("reg.list_header", day=day)).split("|"), "!"]
     _echo_table(headers, rows)
+    if renew:
+        click.echo(text(Message("csv_import.renewal_legend")))
 
 
 @register.command("show")

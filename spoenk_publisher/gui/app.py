@@ -57,7 +57,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     icon = RESOURCES_DIR / "icons" / "spoenk-publisher.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    install_translators(app, chosen_language(QSettings()))
+    language = chosen_language(QSettings())
+    install_translators(app, language)
+    messages.set_language(language)  # the sentences below the UI (spoenk_publisher.messages)
     return app
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,31 +103,47 @@ class LoadRegisterJob(RegisterJob):
 
 
 class CsvPreviewJob(RegisterJob):
-    """Check a CSV file and work out what importing it would change (writes nothing)."""
+    """Check a file and work out what importing it would change (writes nothing)."""
 
-    def __init__(self, register_path: Path, title: str, csv_path: Path, today: date) -> None:
+    def __init__(
+        self,
+        register_path: Path,
+        title: str,
+        csv_path: Path,
+        today: date,
+        choices: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(register_path, title)
         self.csv_path = Path(csv_path)
         self.today = today
+        self.choices = dict(choices or {})
 
     def work(self) -> ImportPreview | None:
         self.report(0, 0, self.csv_path.name)
         with self.open_register() as register:
-            return preview_import(register, self.csv_path, self.today)
+            return preview_import(register, self.csv_path, self.today, self.choices)
 
 
 class CsvImportJob(RegisterJob):
-    """Import a CSV file (all or nothing, one transaction: it cannot stop half-way)."""
+    """Import a file (all or nothing, one transaction: it cannot stop half-way)."""
 
-    def __init__(self, register_path: Path, title: str, csv_path: Path, today: date) -> None:
+    def __init__(
+        self,
+        register_path: Path,
+        title: str,
+        csv_path: Path,
+        today: date,
+        choices: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(register_path, title)
         self.csv_path = Path(csv_path)
         self.today = today
+        self.choices = dict(choices or {})
 
     def work(self) -> ImportSummary:
         self.report(0, 0, self.csv_path.name)
         with self.open_register() as register:
-            return register.import_csv(self.csv_path, today=self.today)
+            return register.import_csv(self.csv_path, today=self.today, choices=self.choices)
 
 
 @dataclass

@@ -32,7 +32,7 @@ from spoenk_publisher.core.enrolment import (
     ReferenceFaceTooSmall,
 )
 from spoenk_publisher.core.photos import UnreadablePhoto
-from spoenk_publisher.messages import CodedError, text
+from spoenk_publisher.messages import CodedError, Message, text
 from spoenk_publisher.register import (
     Channel,
     ConsentState,
@@ -291,6 +291,8 @@ class RegisterSnapshot:
     #: channel name -> person id -> consent in force on ``on``
     statuses: dict[str, dict[str, ConsentStatus]] = field(default_factory=dict)
     face_counts: dict[str, int] = field(default_factory=dict)
+    #: person id -> the first day of the month they turn 16 (the 16+ mark; only where known)
+    turns_16: dict[str, date] = field(default_factory=dict)
 
     def groups(self) -> list[str]:
         return sorted({person.group for person in self.people if person.group}, key=natural_key)
@@ -313,6 +315,7 @@ def read_snapshot(
             progress(done, total, channel.label)
         snapshot.statuses[channel.name] = register.consent_statuses(channel.name, on)
     snapshot.face_counts = register.reference_face_counts()
+    snapshot.turns_16 = register.turns_16_months()
     if progress:
         progress(total, total, "")
     return snapshot
@@ -469,17 +472,26 @@ class ConsentMatrixModel(QAbstractTableModel):
                 return translate("RegisterTexts", "No longer at school")
         return None
 
+    def needs_renewal(self, person_id: str, channel: str) -> bool:
+        """A parent's consent in force for a pupil who is 16 by now (see ``ConsentStatus``)."""
+        status = self.status(person_id, channel)
+        return status.needs_renewal(self._snapshot.turns_16.get(person_id))
+
     def _channel_data(self, person: Person, channel: Channel, role: int):
         status = self.status(person.id, channel.name)
+        renew = self.needs_renewal(person.id, channel.name)
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(status)
+            mark = " " + text(Message("csv_import.renewal_mark")) if renew else ""
+            return cell_text(status) + mark
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(STATE_COLOURS[status.state]))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_CELL_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole:
+            renewal = text(Message("csv_import.renewal_tooltip")) + "\n" if renew else ""
             return (
-                status_sentence(status, channel_label(channel))
+                renewal
+                + status_sentence(status, channel_label(channel))
                 + "\n"
                 + translate("RegisterTexts", "Click to change.")
             )

@@ -124,9 +124,9 @@ class FileChooser:
     def csv_file(self, parent: QWidget) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
-            translate("FileChooser", "Import a CSV file"),
+            translate("FileChooser", "Import a list"),
             "",
-            translate("FileChooser", "CSV files (*.csv *.txt)")
+            translate("FileChooser", "Lists (*.csv *.txt *.xlsx)")
             + ";;"
             + translate("FileChooser", "All files (*)"),
         )

@@ -144,7 +144,7 @@ def catalogue() -> dict[str, Template]:
 
 
 #: The modules of this package that hold sentences, one per area (each defines ``MESSAGES``).
-PARTS = ("photos", "export", "register", "cli", "verdicts", "enrolment")
+PARTS = ("photos", "export", "register", "cli", "verdicts", "enrolment", "csv_import")
 
 
 def _parts() -> Iterable[Mapping[str, Template]]:

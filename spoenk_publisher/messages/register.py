@@ -109,16 +109,4 @@ MESSAGES = {
         "the face in this photo (sha256 {sha}…) looks more like '{other}' than like '{id}' "
         "(distance {distance}): probably the wrong photo. Nothing was stored",
     ),
-    "import.where": ("regel {line}", "line {line}"),
-    "import.where_column": ("regel {line}, kolom {column}", "line {line}, column {column}"),
-    "import.failed": (
-        (
-            "{file}: 1 probleem, er is niets geïmporteerd",
-            "{file}: {count} problemen, er is niets geïmporteerd",
-        ),
-        (
-            "{file}: 1 problem, nothing was imported",
-            "{file}: {count} problems, nothing was imported",
-        ),
-    ),
 }

@@ -10,6 +10,7 @@ The rest of the app uses what is imported here::
 from spoenk_publisher.register.audit import AuditEntry
 from spoenk_publisher.register.channels import Channel
 from spoenk_publisher.register.consent import (
+    AnsweredBy,
     ConsentRecord,
     ConsentState,
     ConsentStatus,
@@ -17,7 +18,13 @@ from spoenk_publisher.register.consent import (
     Source,
     school_year_end,
 )
-from spoenk_publisher.register.csv_io import ImportSummary
+from spoenk_publisher.register.csv_io import (
+    ConsentChange,
+    ExportFileExists,
+    ImportSummary,
+    PersonChange,
+    Unanswered,
+)
 from spoenk_publisher.register.errors import (
     ChannelExists,
     ImportProblem,
@@ -33,23 +40,30 @@ from spoenk_publisher.register.errors import (
     UnknownChannel,
     UnknownPerson,
 )
+from spoenk_publisher.register.import_columns import ColumnPlan, ImportPlan
 from spoenk_publisher.register.people import Person, Role
 from spoenk_publisher.register.reference_faces import ENCODING_SIZE, ReferenceFace
 from spoenk_publisher.register.store import Register, RemovalSummary
 
 __all__ = [
     "ENCODING_SIZE",
+    "AnsweredBy",
     "AuditEntry",
     "Channel",
     "ChannelExists",
+    "ColumnPlan",
+    "ConsentChange",
     "ConsentRecord",
     "ConsentState",
     "ConsentStatus",
+    "ExportFileExists",
+    "ImportPlan",
     "ImportProblem",
     "ImportSummary",
     "InconsistentReference",
     "InvalidRecord",
     "Person",
+    "PersonChange",
     "PersonExists",
     "PhotoEnrolledForOtherPerson",
     "RecordStatus",
@@ -63,6 +77,7 @@ __all__ = [
     "RemovalSummary",
     "Role",
     "Source",
+    "Unanswered",
     "UnknownChannel",
     "UnknownPerson",
     "school_year_end",

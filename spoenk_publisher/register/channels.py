@@ -12,6 +12,17 @@ from spoenk_publisher.register.errors import ChannelExists, InvalidRecord, Unkno
 #: A channel's name is how files and commands spell it: lower case, digits, ``_`` and ``-``.
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
+#: Channels that a consent form's general "social media" question covers. Names a school may add
+#: later are listed too; a channel not named here is only covered by a column that names it.
+SOCIAL_MEDIA = frozenset(
+    {"instagram", "facebook", "x", "youtube", "linkedin", "tiktok", "snapchat", "threads",
+     "bluesky", "mastodon", "pinterest", "vimeo"}
+)  # fmt: skip
+#: Channels anyone can see: what "openbaar", "extern" or "buiten Social Schools" covers. The
+#: newsletter goes to the school's parents only, so a question about public use does not
+#: reach it (default deny: a broader reading would grant more than the parent said).
+PUBLIC = SOCIAL_MEDIA | {"website", "yurls"}
+
 
 @dataclass(frozen=True)
 class Channel:

@@ -40,6 +40,18 @@ class ConsentState(StrEnum):
     NONE = "none"
 
 
+class AnsweredBy(StrEnum):
+    """Who answered a consent question, when an imported file says so (the 16+ rule)."""
+
+    PARENT = "parent"  # a parent or guardian
+    PUPIL = "pupil"  # the pupil themself
+
+
+#: From this age a pupil decides about their own images (AVG art. 8 as the Dutch data-protection
+#: authority applies it): a parent's consent is then to be asked of the pupil again.
+OWN_CONSENT_AGE = 16
+
+
 class Source(StrEnum):
     """Where a consent record came from."""
 
@@ -62,6 +74,7 @@ class ConsentRecord:
     recorded_by: str
     source: Source
     note: str = ""
+    answered_by: AnsweredBy | None = None
 
 
 @dataclass(frozen=True)
@@ -79,11 +92,27 @@ class ConsentStatus:
     valid_from: date | None = None
     valid_until: date | None = None
     record_id: int | None = None
+    answered_by: AnsweredBy | None = None
 
     @property
     def allowed(self) -> bool:
         """True only for consent granted and in force on ``on``."""
         return self.state is ConsentState.GRANTED
+
+    def needs_renewal(self, turns_16_in: date | None) -> bool:
+        """A parent's consent in force for a pupil who is 16 by now: ask the pupil again.
+
+        ``turns_16_in`` is the first day of the month the pupil turns 16 (the register keeps no
+        more of the date of birth). Only a grant is flagged: a parent's "no" keeps the photo
+        blurred whatever the pupil says, a parent's "yes" might publish what the pupil refuses.
+        The consent stays valid: the flag asks for a new answer, it does not decide.
+        """
+        return (
+            self.allowed
+            and self.answered_by is AnsweredBy.PARENT
+            and turns_16_in is not None
+            and self.on >= turns_16_in
+        )
 
 
 def school_year_end(on: date) -> date:
@@ -113,13 +142,20 @@ def status_from_records(
     else:
         state = ConsentState(latest.status.value)
     return ConsentStatus(
-        person_id, channel, on, state, latest.valid_from, latest.valid_until, latest.id
+        person_id,
+        channel,
+        on,
+        state,
+        latest.valid_from,
+        latest.valid_until,
+        latest.id,
+        latest.answered_by,
     )
 
 
 _COLUMNS = (
     "id, person_id, channel, status, valid_from, valid_until, recorded_at, recorded_by, source,"
-    " note"
+    " note, answered_by"
 )
 
 
@@ -176,8 +212,12 @@ def insert_consent(
     source: Source,
     recorded_by: str,
     note: str = "",
+    answered_by: AnsweredBy | None = None,
 ) -> ConsentRecord:
-    """Add one record. A grant needs ``valid_until``; a refusal or withdrawal has none."""
+    """Add one record. A grant needs ``valid_until``; a refusal or withdrawal has none.
+
+    ``answered_by``: who gave the answer, when a file said so (a parent or the pupil).
+    """
     status = RecordStatus(status)
     if status is RecordStatus.GRANTED:
         if valid_until is None:
@@ -191,7 +231,7 @@ def insert_consent(
     recorded_at = utc_timestamp()
     cursor = db.conn.execute(
         "INSERT INTO consents (person_id, channel, status, valid_from, valid_until, recorded_at,"
-        " recorded_by, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " recorded_by, source, note, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             person_id,
             channel,
@@ -202,6 +242,7 @@ def insert_consent(
             recorded_by,
             str(Source(source)),
             note.strip(),
+            str(AnsweredBy(answered_by)) if answered_by else None,
         ),
     )
     return ConsentRecord(
@@ -215,6 +256,7 @@ def insert_consent(
         recorded_by=recorded_by,
         source=Source(source),
         note=note.strip(),
+        answered_by=AnsweredBy(answered_by) if answered_by else None,
     )
 
 
@@ -234,7 +276,8 @@ def describe(record: ConsentRecord) -> str:
     text = f"{record.channel}: {record.status} from {record.valid_from.isoformat()}"
     if record.valid_until is not None:
         text += f" until {record.valid_until.isoformat()}"
-    return f"{text} ({record.source})"
+    by = f", answered by the {record.answered_by}" if record.answered_by else ""
+    return f"{text} ({record.source}{by})"
 
 
 def count_consents(db: Database, person_id: str) -> int:
@@ -256,6 +299,7 @@ def _record(row: tuple) -> ConsentRecord:
         recorded_by,
         source,
         note,
+        answered_by,
     ) = row
     return ConsentRecord(
         id=record_id,
@@ -268,4 +312,5 @@ def _record(row: tuple) -> ConsentRecord:
         recorded_by=recorded_by,
         source=Source(source),
         note=note,
+        answered_by=AnsweredBy(answered_by) if answered_by else None,
     )

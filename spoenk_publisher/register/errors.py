@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spoenk_publisher.messages import CodedError, Message, display_path, text
 
@@ -110,38 +111,44 @@ class InconsistentReference(RegisterError):
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """One problem in an import file: its line (header = 1), column and what is wrong."""
+    """One problem in an import file: its line (header = the header's line), column and what is
+    wrong, as a ``Message`` (sentences in ``messages/csv_import.py``)."""
 
     line: int
     column: str | None
-    message: Message | str
+    message: Message
 
     def text(self, lang: str | None = None) -> str:
-        """"line 3, column instagram: ..." in ``lang``."""
-        where = Message(
-            "import.where_column" if self.column else "import.where",
-            line=self.line,
-            column=self.column or "",
+        """ "regel 3, kolom instagram: ..." in ``lang`` (default: the chosen language)."""
+        where = (
+            Message("csv_import.where_column", line=self.line, column=self.column)
+            if self.column
+            else Message("csv_import.where", line=self.line)
         )
-        return f"{where.text(lang)}: {text(self.message, lang)}"
+        return f"{text(where, lang)}: {text(self.message, lang)}"
 
     def __str__(self) -> str:
         return self.text("en")
 
 
 class RegisterImportError(RegisterError):
-    """An import file with problems; nothing of it was imported."""
+    """An import file with problems; nothing of it was imported.
 
-    def __init__(self, path: Path | str, problems: Sequence[ImportProblem]) -> None:
+    ``plan`` is what the import made of the file's columns when it got that far (an
+    ``ImportPlan``), so a screen can show it beside the problems and let the user choose.
+    """
+
+    def __init__(
+        self, path: Path | str, problems: Sequence[ImportProblem], plan: Any = None
+    ) -> None:
         self.path = Path(path)
         self.problems = tuple(problems)
+        self.plan = plan
+        count = len(self.problems)
         #: One line without the problems themselves (the CLI lists them below it).
-        self.headline = Message(
-            "import.failed", file=display_path(self.path.name), count=len(self.problems)
-        )
+        self.headline = Message("csv_import.headline", file=self.path, count=count)
         super().__init__(self.headline)
 
     def __str__(self) -> str:
-        if len(self.problems) == 1:
-            return f"{self.headline.text('en')} ({self.problems[0]})"
-        return self.headline.text("en")
+        first = f" ({self.problems[0]})" if len(self.problems) == 1 else ""
+        return f"{text(self.headline, 'en')}{first}"

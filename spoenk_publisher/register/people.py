@@ -6,7 +6,9 @@ audit line (see ``register.store``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 from sqlite_utils import Database
@@ -34,12 +36,16 @@ class Person:
     active: bool = True
 
     def checked(self) -> Person:
-        """This person with surrounding spaces removed; raises on an empty id or name."""
+        """This person with surrounding spaces removed; raises on an empty id or name.
+
+        Only spaces: a tab or a line break stays where it was typed (taking off a leading tab
+        would turn a harmless ``\t=2+2`` into a formula in a spreadsheet).
+        """
         person = replace(
             self,
-            id=self.id.strip(),
-            name=" ".join(self.name.split()),
-            group=self.group.strip(),
+            id=self.id.strip(" "),
+            name=re.sub(" {2,}", " ", self.name.strip(" ")),
+            group=self.group.strip(" "),
             role=Role(self.role),
         )
         if not person.id:
@@ -47,6 +53,12 @@ class Person:
         if not person.name:
             raise InvalidRecord("register.needs_name", id=person.id)
         return person
+
+
+def turns_16_in(birth_date: date) -> date:
+    """The first day of the month in which someone born on ``birth_date`` turns 16: all the
+    register keeps of a date of birth (see migration 0003)."""
+    return date(birth_date.year + 16, birth_date.month, 1)
 
 
 _COLUMNS = "id, name, group_name, role, active"
@@ -106,6 +118,24 @@ def update_person(db: Database, person: Person) -> None:
 def delete_person(db: Database, person_id: str) -> None:
     """Delete the person's row (consents and reference faces go with it: ON DELETE CASCADE)."""
     db.conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+
+def set_turns_16_in(db: Database, person_id: str, month: date | None) -> None:
+    """Store the month a pupil turns 16 (its first day), or forget it (None)."""
+    db.conn.execute(
+        "UPDATE people SET turns_16_in = ? WHERE id = ?",
+        (month.strftime("%Y-%m") if month else None, person_id),
+    )
+
+
+def turns_16_months(db: Database) -> dict[str, date]:
+    """The first day of the month each pupil turns 16, by id (only those known)."""
+    return {
+        person_id: date.fromisoformat(f"{month}-01")
+        for person_id, month in db.conn.execute(
+            "SELECT id, turns_16_in FROM people WHERE turns_16_in IS NOT NULL"
+        )
+    }
 
 
 def changed_fields(old: Person, new: Person) -> list[str]:

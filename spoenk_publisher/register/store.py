@@ -8,7 +8,7 @@ opened it (open one per worker thread); any number of programs may open the same
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -428,14 +428,35 @@ class Register:
         return removed
 
     def import_csv(
-        self, path: Path | str, *, today: date | None = None, dry_run: bool = False
+        self,
+        path: Path | str,
+        *,
+        today: date | None = None,
+        dry_run: bool = False,
+        choices: Mapping[str, str] | None = None,
     ) -> ImportSummary:
-        """Import people and consent from a CSV file, all or nothing (see ``csv_io``)."""
-        return csv_io.import_csv(self.db, path, actor=self.actor, today=today, dry_run=dry_run)
+        """Import people and consent from a school's list (CSV or .xlsx), all or nothing.
 
-    def export_csv(self, path: Path | str, *, today: date | None = None) -> int:
-        """Write everyone's consent in force today to a CSV file; returns the number of people."""
-        return csv_io.export_csv(self.db, path, today=today)
+        ``choices`` decide columns the way ``--map`` does ({"Kolom": "website"}); a real import
+        remembers them for files with the same columns. See ``csv_io``.
+        """
+        return csv_io.import_csv(
+            self.db, path, actor=self.actor, today=today, dry_run=dry_run, choices=choices
+        )
+
+    def export_csv(
+        self, path: Path | str, *, today: date | None = None, overwrite: bool = False
+    ) -> int:
+        """Write everyone's consent in force today to a CSV file; returns the number of people.
+
+        An existing file is replaced only with ``overwrite`` (else ``ExportFileExists``).
+        """
+        return csv_io.export_csv(self.db, path, today=today, overwrite=overwrite)
+
+    def turns_16_months(self) -> dict[str, date]:
+        """The first day of the month each pupil turns 16, by id (only where a file gave a date
+        of birth): with ``ConsentStatus.needs_renewal``, the 16+ mark."""
+        return people_store.turns_16_months(self.db)
 
     def add_channel(self, name: str, label: str | None = None) -> Channel:
         """Add a publication channel at the end of the list."""

@@ -250,7 +250,7 @@ def test_a_bad_csv_file_shows_its_problems_by_line_and_imports_nothing(qtbot, re
     assert problems.rowCount() == 1
     assert problems.item(0, 0).text() == "3"
     assert problems.item(0, 1).text() == "instagram"
-    assert "'misschien' is not ja or nee" in problems.item(0, 2).text()
+    assert "'misschien' is not an answer" in problems.item(0, 2).text()  # the app's language
     assert not dialog.import_button.isEnabled()
 
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

@@ -103,7 +103,11 @@ def test_import_errors_list_every_problem_and_import_nothing(
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert lines[0] == "fout: one-bad-row.csv: 1 probleem, er is niets geïmporteerd"
-    assert lines[1].startswith("one-bad-row.csv: regel 3, kolom instagram:")
+    assert lines[1].startswith("one-bad-row.csv: regel 3, kolom instagram: 'misschien' is geen")
+    english = run("import-csv", str(CSV_DIR / "one-bad-row.csv"), "--lang", "en")
+    assert english.stderr.splitlines()[0] == (
+        "error: one-bad-row.csv: 1 problem, nothing was imported"
+    )
     with Register.open(register_path) as register:
         assert register.people() == []
 
