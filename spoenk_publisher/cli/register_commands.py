@@ -21,7 +21,7 @@ from spoenk_publisher.cli.common import ReportingGroup, fail, language_option, s
 from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.photos import UnreadablePhoto
 from spoenk_publisher.core.retention import forget_person
-from spoenk_publisher.messages import Message, display_name, display_path, language, text
+from spoenk_publisher.messages import Message, display_name, language, text
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import (
     ConsentState,
