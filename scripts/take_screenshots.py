@@ -82,7 +82,7 @@ def main() -> None:
     from PySide6.QtCore import QPoint, QSettings, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from spoenk_publisher.gui.analysis_pool import shutdown_shared_pool
+    from spoenk_publisher.core.pool import shutdown_shared_pool
     from spoenk_publisher.gui.app import create_app
     from spoenk_publisher.gui.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings

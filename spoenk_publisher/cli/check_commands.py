@@ -9,14 +9,9 @@ from pathlib import Path
 import click
 
 from spoenk_publisher.cli.common import fail, language_option, say
-from spoenk_publisher.cli.register_commands import (
-    chosen_register_path,
-    consent_snapshot,
-    register_path_option,
-)
+from spoenk_publisher.cli.register_commands import register_path_option, review_session
 from spoenk_publisher.cli.verdict_text import verdict_sentence
 from spoenk_publisher.core.analysis import analyse_batch
-from spoenk_publisher.core.decisions import decide_photo
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.retention import open_analysis_cache
@@ -45,21 +40,22 @@ def check(
     Exit code 0 when every photo was checked, whatever the verdicts; 1 when a photo could not
     be read (the others are still checked) or no photo was found; 2 for a wrong channel.
     """
-    from spoenk_publisher.register import Register
-
-    with Register.open(chosen_register_path()) as register:
-        snapshot = consent_snapshot(register, channel)
-        label = next(c.label for c in register.channels() if c.name == channel)
-
-    paths = expand_photo_paths(photos)
-    if not paths:
-        fail(Message("cli.no_photos", paths=[display_path(p) for p in photos]))
-    cache = None if no_cache else open_analysis_cache()
-    try:
-        result = analyse_batch(paths, mode=mode, cache=cache, workers=None)
-    finally:
-        if cache is not None:
-            cache.close()
+    with review_session(channel) as session:
+        label = session.channel_label(channel)
+        paths = expand_photo_paths(photos)
+        if not paths:
+            fail(Message("cli.no_photos", paths=[display_path(p) for p in photos]))
+        cache = None if no_cache else open_analysis_cache()
+        try:
+            result = analyse_batch(paths, mode=mode, cache=cache, workers=None)
+        finally:
+            if cache is not None:
+                cache.close()
+        # The decisions of the review: the register's consent and the faces decided by hand.
+        decisions = {
+            path: session.decide(analysis, channel, policy)
+            for path, analysis in result.analyses.items()
+        }
 
     for path in paths:
         shown = display_path(path)
@@ -70,8 +66,7 @@ def check(
             else:
                 say(f"{shown}: {text(Message('check.cannot_check', reason=reason))}", err=True)
             continue
-        analysis = result.analyses[path]
-        decision = decide_photo(analysis.faces, snapshot, policy=policy, frames=analysis.frames)
+        analysis, decision = result.analyses[path], decisions[path]
         if as_json:
             click.echo(json.dumps(_as_json(analysis, decision), ensure_ascii=False))
         else:

@@ -7,11 +7,7 @@ from pathlib import Path
 import click
 
 from spoenk_publisher.cli.common import fail, say
-from spoenk_publisher.cli.register_commands import (
-    chosen_register_path,
-    consent_snapshot,
-    register_path_option,
-)
+from spoenk_publisher.cli.register_commands import register_path_option, review_session
 from spoenk_publisher.core.export import ExportOptions, export_photos
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
@@ -52,8 +48,6 @@ def export(
     Files are named <event>-<nnn>; a manifest.csv beside them lists what went where (keep it,
     do not upload it). Exit code 1 when a photo failed (the rest is exported).
     """
-    from spoenk_publisher.register import Register
-
     paths = expand_photo_paths(sources)
     if not paths:
         fail(Message("cli.no_photos", paths=[display_path(p) for p in sources]))
@@ -67,8 +61,7 @@ def export(
         preset=preset,
         mode=mode,
     )
-    with Register.open(chosen_register_path()) as register:
-        snapshot = consent_snapshot(register, channel)
+    with review_session(channel) as session:
         cache = open_analysis_cache()
         try:
             label = text(Message("export.progress"))
@@ -82,9 +75,9 @@ def export(
                 summary = export_photos(
                     paths,
                     options,
-                    snapshot,
-                    manual=register.manual_decisions,
-                    recorder=register,
+                    session.snapshot(channel),
+                    manual=session.manual_decisions,
+                    recorder=session.register,
                     cache=cache,
                     progress=progress,
                 )

@@ -18,9 +18,9 @@ import click
 from spoenk_publisher import clock
 from spoenk_publisher.cli import import_text
 from spoenk_publisher.cli.common import ReportingGroup, fail, language_option, say
-from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.photos import UnreadablePhoto
 from spoenk_publisher.core.retention import forget_person
+from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.messages import Message, display_name, language, text
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import (
@@ -80,13 +80,17 @@ def opened_register() -> Iterator[Register]:
         yield register
 
 
-def consent_snapshot(reg: Register, channel: str) -> ConsentSnapshot:
-    """What ``check`` and ``export`` decide with: ``channel``'s consent today, or a usage
-    error (exit code 2) that lists the register's channels."""
-    names = [c.name for c in reg.channels()]
+def review_session(channel: str) -> ReviewSession:
+    """What ``check`` and ``export`` decide with: the chosen register (a "fout:" line when it
+    cannot be used) and a channel it has (else exit code 2, listing its channels)."""
+    session = ReviewSession(chosen_register_path())
+    if session.error is not None:
+        fail(session.error)
+    names = [c.name for c in session.channels()]
     if channel not in names:
+        session.close()
         fail(Message("cli.unknown_channel", channel=channel, known=names), exit_code=2)
-    return ConsentSnapshot.from_register(reg, channel, clock.today())
+    return session
 
 
 def echo_import_problems(error: RegisterImportError) -> None:

@@ -7,16 +7,17 @@ register changes (see ``core.decisions``).
 
 from __future__ import annotations
 
-import multiprocessing
+import hashlib
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,8 +25,16 @@ from spoenk_publisher.core.decisions import AnalysedFace
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import MODES, detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
-from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_for_analysis
+from spoenk_publisher.core.photos import (
+    UnreadablePhoto,
+    check_regular_file,
+    content_hash,
+    load_for_analysis,
+)
 from spoenk_publisher.messages import Message
+
+if TYPE_CHECKING:
+    from spoenk_publisher.core.pool import AnalysisPool
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
 #: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
@@ -82,7 +91,7 @@ def analyse_photo(
 
 
 #: How the cache file is laid out; a file of another layout is emptied (it is only a cache).
-CACHE_SCHEMA = 2
+CACHE_SCHEMA = 3
 
 class AnalysisCache:
     """Detections and encodings per (photo hash, mode), in one SQLite file.
@@ -136,7 +145,14 @@ class AnalysisCache:
             " x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, score REAL, source TEXT,"
             " encoding BLOB, PRIMARY KEY (sha256, mode, version, idx))"
         )
+        # Which content hash a file had, so that re-opening an event of 1,000 photos needs no
+        # reading of 4 GB: keyed by a hash of (path, modification time, size), so the cache
+        # holds no file name; a changed file gets a new key.
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, sha256 TEXT, used_at REAL)"
+        )
         self._db.commit()
+        self._used: set[tuple[str, str, str]] = set()
 
     def get(self, path: Path, sha256: str, mode: str) -> PhotoAnalysis | None:
         key = (sha256, mode, ANALYSIS_VERSION)
@@ -146,11 +162,7 @@ class AnalysisCache:
         ).fetchone()
         if row is None:
             return None
-        with self._db:
-            self._db.execute(
-                "UPDATE analyses SET used_at=? WHERE sha256=? AND mode=? AND version=?",
-                (time.time(), *key),
-            )
+        self._used.add(key)  # written in one go by ``flush_use``
         faces = tuple(
             AnalysedFace(
                 Box(x0, y0, x1, y1),
@@ -194,9 +206,36 @@ class AnalysisCache:
                 ],
             )
 
+    def known_hash(self, path: Path) -> str | None:
+        """The content hash recorded for this file as it is now (same path, time and size)."""
+        row = self._db.execute("SELECT sha256 FROM files WHERE key=?", (_file_key(path),))
+        found = row.fetchone()
+        return found[0] if found else None
+
+    def remember_hash(self, path: Path, sha256: str) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+                (_file_key(path), sha256, time.time()),
+            )
+
+    def flush_use(self) -> None:
+        """Record the use of the analyses read since the last call (one write for a batch)."""
+        if not self._used:
+            return
+        now = time.time()
+        with self._db:
+            self._db.executemany(
+                "UPDATE analyses SET used_at=? WHERE sha256=? AND mode=? AND version=?",
+                [(now, *key) for key in self._used],
+            )
+        self._used.clear()
+
     def prune(self, retention_days: int) -> int:
         """Delete analyses not used for ``retention_days`` days; returns how many."""
         cutoff = time.time() - retention_days * 86400
+        with self._db:
+            self._db.execute("DELETE FROM files WHERE used_at < ?", (cutoff,))
         return self._delete_analyses(
             self._db.execute(
                 "SELECT sha256, mode, version FROM analyses WHERE used_at IS NULL OR used_at < ?",
@@ -239,11 +278,20 @@ class AnalysisCache:
         with self._db:
             self._db.execute("DELETE FROM faces")
             self._db.execute("DELETE FROM analyses")
+            self._db.execute("DELETE FROM files")
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def close(self) -> None:
+        self.flush_use()
         self._db.close()
+
+
+def _file_key(path: Path) -> str:
+    """A file as it is now, without its name in clear: path, modification time and size."""
+    stat = path.stat()
+    text = f"{path.absolute()}\0{stat.st_mtime_ns}\0{stat.st_size}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def default_cache_path() -> Path:
@@ -265,51 +313,67 @@ def analyse_batch(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+    pool: AnalysisPool | None = None,
+    on_started: Callable[[Path], None] | None = None,
+    on_done: OnDone | None = None,
+    known_files: bool = False,
+    cached_only: bool = False,
 ) -> BatchResult:
-    """Analyse ``paths`` on ``workers`` processes (default: all cores), cache first.
+    """Analyse ``paths``, cache first, then on ``pool`` (the app's warm one) or on ``workers``
+    processes started for this batch (default: one per core; 1: in this process).
 
     A photo that cannot be read is listed in ``failures`` with its reason and the batch goes
     on. Cancelling stops submitting new photos at once and returns what has finished.
+    ``on_started(path)`` and ``on_done(path, analysis_or_reason)`` report each photo as it
+    starts and ends (on the caller's thread). ``known_files``: see ``split_cached``;
+    ``cached_only``: report what the cache knows and analyse nothing (the rest is left out of
+    the result).
     """
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     result = BatchResult()
     cancelled = cancelled or (lambda: False)
 
-    def on_done(path: Path, outcome: PhotoAnalysis | Message) -> None:
+    report = on_done
+
+    def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
         if isinstance(outcome, Message):
             result.failures[path] = outcome
         else:
             result.analyses[path] = outcome
+        if report is not None:
+            report(path, outcome)
         if progress is not None:
             progress(len(result.analyses) + len(result.failures), len(paths), path)
 
     if progress is not None:
         progress(0, len(paths), None)
-    to_run = split_cached(paths, mode, cache, cancelled, on_done)
+    to_run = split_cached(paths, mode, cache, cancelled, done, known_files)
     workers = max(1, workers or os.cpu_count() or 1)
     if to_run is None:
         result.cancelled = True
-    elif workers == 1 or len(to_run) <= 1:
-        result.cancelled = not run_uncached(to_run, mode, cache, None, 1, cancelled, on_done)
+    elif cached_only:
+        pass
+    elif pool is None and (workers == 1 or len(to_run) <= 1):
+        finished = run_uncached(to_run, mode, cache, None, 1, cancelled, done, on_started)
+        result.cancelled = not finished
     else:
-        # "spawn": a forked child of a Qt app or of onnxruntime's thread pool can deadlock.
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(to_run)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=init_worker,
-            initargs=(os.getpid(),),
-        ) as pool:
+        from spoenk_publisher.core.pool import AnalysisPool
 
-            def submit(path: Path, mode: str, sha256: str) -> Future:
-                return pool.submit(analyse_safely, path, mode, sha256)
-
+        own = pool is None
+        pool = pool or AnalysisPool(min(workers, len(to_run)))
+        finished = False
+        try:
             # Two photos queued per worker keep the cores busy without queueing work that a
             # cancel would have to wait for.
-            finished = run_uncached(to_run, mode, cache, submit, 2 * workers, cancelled, on_done)
+            finished = run_uncached(
+                to_run, mode, cache, pool.submit, 2 * pool.workers, cancelled, done,
+                on_started=on_started, on_broken=pool.restart,
+            )  # fmt: skip
             result.cancelled = not finished
-            if not finished:
-                pool.shutdown(wait=False, cancel_futures=True)
+        finally:
+            if own:  # a batch's own processes end with it (at once when cancelled)
+                pool.shutdown(wait=finished)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -320,26 +384,43 @@ def split_cached(
     cache: AnalysisCache | None,
     cancelled: Cancelled,
     on_done: OnDone,
+    known_files: bool = False,
 ) -> list[tuple[Path, str]] | None:
     """Report cached (and unreadable) photos through ``on_done`` at once; return the others
-    with their hashes, or None when cancelled."""
+    with their hashes, or None when cancelled.
+
+    With ``known_files`` a file whose path, time and size are unchanged since it was last
+    hashed is not read again (re-opening 1,000 photos in well under a second); what is
+    exported is always hashed again (``core.export``), so a swapped file is never published
+    on an old analysis.
+    """
     to_run: list[tuple[Path, str]] = []
-    for path in paths:
-        if cancelled():
-            return None
-        try:
-            sha256 = content_hash(path)
-        except UnreadablePhoto as error:
-            on_done(path, error.reason)
-            continue
-        except OSError as error:
-            on_done(path, Message("photo.unreadable", detail=error.strerror or str(error)))
-            continue
-        cached = cache.get(path, sha256, mode) if cache is not None else None
-        if cached is not None:
-            on_done(path, cached)
-        else:
-            to_run.append((path, sha256))
+    try:
+        for path in paths:
+            if cancelled():
+                return None
+            try:
+                check_regular_file(path)
+                known = known_files and cache is not None
+                sha256 = cache.known_hash(path) if known else None
+                if sha256 is None:
+                    sha256 = content_hash(path)
+                    if cache is not None:
+                        cache.remember_hash(path, sha256)
+            except UnreadablePhoto as error:
+                on_done(path, error.reason)
+                continue
+            except OSError as error:
+                on_done(path, Message("photo.unreadable", detail=error.strerror or str(error)))
+                continue
+            cached = cache.get(path, sha256, mode) if cache is not None else None
+            if cached is not None:
+                on_done(path, cached)
+            else:
+                to_run.append((path, sha256))
+    finally:
+        if cache is not None:
+            cache.flush_use()
     return to_run
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 
 import numpy as np
 
-from spoenk_publisher.core.faces import Box
+from spoenk_publisher.base import Box, ManualDecision, ManualKind, same_face
 from spoenk_publisher.core.matching import DEFAULT_AMBIGUITY_MARGIN, DEFAULT_TOLERANCE, match
 
 Action = Literal["keep", "blur", "ignore"]
@@ -95,20 +95,6 @@ class ConsentSnapshot:
 
 
 @dataclass(frozen=True)
-class ManualDecision:
-    """A user's decision about one face in one photo, stored per photo hash.
-
-    ``box`` identifies the face (a detected box, matched by overlap, or a box the user drew).
-    ``kind``: "assign" (this is ``person_id``), "not_a_face", "force_blur", or "add" (a face the
-    detector missed; blurred unless also assigned to a consenting person via ``person_id``).
-    """
-
-    box: Box
-    kind: Literal["assign", "not_a_face", "force_blur", "add"]
-    person_id: str | None = None
-
-
-@dataclass(frozen=True)
 class FaceDecision:
     box: Box
     action: Action
@@ -117,7 +103,8 @@ class FaceDecision:
     name: str | None = None
     distance: float | None = None
     consent_state: str | None = None  # the matched person's state for the channel
-    manual: bool = False
+    #: The kind of the user's decision about this face (None: decided by the register alone).
+    manual: ManualKind | None = None
 
     @property
     def blurred(self) -> bool:
@@ -140,11 +127,6 @@ class PhotoDecision:
     def people_shown(self) -> tuple[str, ...]:
         """Ids of the people who appear unblurred."""
         return tuple(f.person_id for f in self.faces if f.action == "keep" and f.person_id)
-
-
-#: Two boxes this much overlapping are the same face: a manual decision applies to that
-#: detected face, replaces an earlier decision about it, and the review selects it.
-MANUAL_MATCH_IOU = 0.5
 
 
 def decide_face(
@@ -185,24 +167,29 @@ def decide_photo(
     for edit in manual:
         if edit.kind == "add":
             if edit.person_id:
-                decisions.append(_consent_decision(edit.box, edit.person_id, snapshot, manual=True))
+                decisions.append(
+                    _consent_decision(edit.box, edit.person_id, snapshot, manual="add")
+                )
             else:
-                decisions.append(FaceDecision(edit.box, "blur", "unknown", manual=True))
+                decisions.append(FaceDecision(edit.box, "blur", "unknown", manual="add"))
             continue
         index = _overlapping(decisions, edit.box)
         if index is None:
             # The face it named is gone (e.g. detection changed): treat the box as a face.
-            decisions.append(FaceDecision(edit.box, "blur", "forced_blur", manual=True))
+            decisions.append(FaceDecision(edit.box, "blur", "forced_blur", manual=edit.kind))
             continue
         current = decisions[index]
         if edit.kind == "not_a_face":
-            decisions[index] = FaceDecision(current.box, "ignore", "not_a_face", manual=True)
+            decisions[index] = FaceDecision(current.box, "ignore", "not_a_face", manual=edit.kind)
         elif edit.kind == "force_blur":
             decisions[index] = FaceDecision(
-                current.box, "blur", "forced_blur", current.person_id, current.name, manual=True
-            )
+                current.box, "blur", "forced_blur", current.person_id, current.name,
+                manual=edit.kind,
+            )  # fmt: skip
         elif edit.kind == "assign" and edit.person_id:
-            decisions[index] = _consent_decision(current.box, edit.person_id, snapshot, manual=True)
+            decisions[index] = _consent_decision(
+                current.box, edit.person_id, snapshot, manual=edit.kind
+            )
     any_blur = any(decision.blurred for decision in decisions)
     verdict: Verdict = "ok" if not any_blur else ("exclude" if policy == "exclude" else "blur")
     if verdict == "ok" and frames > 1:
@@ -215,7 +202,7 @@ def _consent_decision(
     person_id: str,
     snapshot: ConsentSnapshot,
     distance: float | None = None,
-    manual: bool = False,
+    manual: ManualKind | None = None,
 ) -> FaceDecision:
     state = snapshot.consent_states.get(person_id, "none")
     name = snapshot.names.get(person_id)
@@ -225,9 +212,6 @@ def _consent_decision(
 
 
 def _overlapping(decisions: Sequence[FaceDecision], box: Box) -> int | None:
-    best, best_iou = None, MANUAL_MATCH_IOU
-    for index, decision in enumerate(decisions):
-        overlap = decision.box.iou(box)
-        if overlap >= best_iou:
-            best, best_iou = index, overlap
-    return best
+    """The decision about the same face as ``box`` (the most overlapping one), if any."""
+    same = [index for index, decision in enumerate(decisions) if same_face(decision.box, box)]
+    return max(same, key=lambda index: decisions[index].box.iou(box), default=None)

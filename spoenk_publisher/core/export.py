@@ -19,10 +19,11 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PIL import Image
 
+from spoenk_publisher.base import ManualDecision
 from spoenk_publisher.core.analysis import (
     AnalysisCache,
     Cancelled,
@@ -30,14 +31,8 @@ from spoenk_publisher.core.analysis import (
     Progress,
     analyse_batch,
 )
-from spoenk_publisher.core.decisions import (
-    ConsentSnapshot,
-    ManualDecision,
-    PhotoDecision,
-    Policy,
-    decide_photo,
-)
-from spoenk_publisher.core.photos import UnreadablePhoto, load_upright
+from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy
+from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_upright
 from spoenk_publisher.core.presets import ChannelPreset, preset_for
 from spoenk_publisher.core.render import (
     DEFAULT_MARGINS,
@@ -47,7 +42,11 @@ from spoenk_publisher.core.render import (
     anonymise,
     fit_long_side,
 )
+from spoenk_publisher.core.review import decide
 from spoenk_publisher.messages import CodedError, Message, display_path
+
+if TYPE_CHECKING:
+    from spoenk_publisher.core.pool import AnalysisPool
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "source", "people", "faces_blurred")
@@ -138,6 +137,7 @@ def export_photos(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+    pool: AnalysisPool | None = None,
 ) -> ExportSummary:
     """Export ``paths`` for ``options.channel`` into ``options.out_dir``.
 
@@ -165,6 +165,7 @@ def export_photos(
         progress=(lambda done, _t, item: progress(done, total, item)) if progress else None,
         cancelled=cancelled,
         workers=workers,
+        pool=pool,
     )
     known.update(batch.analyses)
     summary.failures.update(batch.failures)
@@ -251,6 +252,10 @@ def render_photo(
     margins: CoverMargins = DEFAULT_MARGINS,
 ) -> bytes:
     """The published bytes of one photo: covered, resized, encoded from bare pixels."""
+    # The bytes decided on are the bytes published: a file changed since its analysis (even
+    # one of the same size) is refused, never covered with another photo's boxes.
+    if content_hash(analysis.path) != analysis.sha256:
+        raise UnreadablePhoto(analysis.path, "photo.changed")
     image = load_upright(analysis.path)
     if (image.width, image.height) != (analysis.width, analysis.height):
         raise UnreadablePhoto(analysis.path, "photo.changed")
@@ -278,9 +283,7 @@ def _export_one(
     summary: ExportSummary,
 ) -> ExportedFile | None:
     edits = manual(analysis.sha256) if manual else ()
-    decision = decide_photo(
-        analysis.faces, snapshot, edits, options.policy, frames=analysis.frames
-    )
+    decision = decide(analysis, snapshot, edits, options.policy)
     if decision.verdict == "exclude":
         summary.excluded[analysis.path] = decision
         return None

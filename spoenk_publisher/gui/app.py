@@ -66,8 +66,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def main(paths: list[str] | None = None) -> int:
     """Open the main window on ``paths``: a folder or photos, or one photo for a quick check;
     without paths, the demo event."""
+    from spoenk_publisher.core.pool import shutdown_shared_pool
     from spoenk_publisher.core.retention import apply_retention
-    from spoenk_publisher.gui.analysis_pool import shutdown_shared_pool
     from spoenk_publisher.gui.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from spoenk_publisher.core.analysis import PhotoAnalysis, default_cache_path
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
-from spoenk_publisher.gui.analysis_pool import AnalysisPool, shared_pool
-from spoenk_publisher.gui.consent import ConsentContext
+from spoenk_publisher.core.pool import AnalysisPool, shared_pool
+from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.gui.export_dialog import ExportDialog
 from spoenk_publisher.gui.messages import show_error
 from spoenk_publisher.gui.photo_delegate import PhotoDelegate
@@ -60,6 +60,7 @@ from spoenk_publisher.gui.workers import (
     DemoRegisterJob,
     JobManager,
 )
+from spoenk_publisher.messages import text
 from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 from spoenk_publisher.register import RegisterError
 
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.cache_path = default_cache_path()
         self.pool = pool or shared_pool(self.settings.analysis_workers() or None)
         self.jobs = JobManager(self)
-        self.context = ConsentContext(self.register_path)
+        self.context = ReviewSession(self.register_path)
         self.event_folder: Path | None = None
         self.analyse_job: AnalyseJob | None = None
         self.decide_job: DecideJob | None = None
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
         else:
             self.register_label.setText(self.tr("Register unavailable: every face is blurred"))
             self.register_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
-            self.register_label.setToolTip(self.context.error or "")
+            self.register_label.setToolTip(text(self.context.error or ""))
 
     def show_status(self, text: str, msecs: int = 10000) -> None:
         """A passing message beside the counts (QStatusBar.showMessage would hide them)."""
@@ -739,7 +740,7 @@ class MainWindow(QMainWindow):
                     "The consent register is not available, so the app does not know the "
                     "channels. Choose a register in Settings."
                 ),
-                self.context.error or "",
+                text(self.context.error or ""),
             )
             return None
         dialog = QuickCheckDialog(
@@ -914,10 +915,11 @@ class MainWindow(QMainWindow):
 
     def set_register_path(self, path: Path) -> None:
         self.register_path = path
-        self.context.register_path = path
-        self.context.reopen()
+        self.context.reopen(path)
         if not self.context.available:
-            show_error(self, self.tr("The register cannot be opened"), self.context.error or "")
+            show_error(
+                self, self.tr("The register cannot be opened"), text(self.context.error or "")
+            )
         self._update_register_label()
         self._fill_channels()
         self._update_actions()

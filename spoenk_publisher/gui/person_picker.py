@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.gui.consent import PersonChoice
+from spoenk_publisher.core.review import PersonChoice
 from spoenk_publisher.gui.verdict_text import CATEGORY_COLOURS, KEPT, NO_CONSENT
 
 _PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
-from spoenk_publisher.gui.analysis_pool import AnalysisPool
-from spoenk_publisher.gui.consent import ConsentContext
+from spoenk_publisher.core.pool import AnalysisPool
+from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.gui.export_dialog import ExportDialog
 from spoenk_publisher.gui.review_view import ReviewPanel
 from spoenk_publisher.gui.settings import Settings
@@ -36,7 +36,7 @@ class QuickCheckDialog(QDialog):
         self,
         photo: Path,
         channel: str,
-        context: ConsentContext,
+        context: ReviewSession,
         settings: Settings,
         jobs: JobManager,
         pool: AnalysisPool,

@@ -3,7 +3,7 @@
 ``ReviewView`` draws (a QGraphicsView whose scene is in upright full-resolution pixels, so
 boxes from the analysis are used as they are); ``ReviewPanel`` adds the verdict, the legend,
 the actions (name a face, not a face, blur, undo, add a missed face, preview) and applies them
-to the register through ``ConsentContext``. The panel never offers "show anyway": a face is
+to the register through ``ReviewSession``. The panel never offers "show anyway": a face is
 shown only when the register's consent for the channel allows it.
 """
 
@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spoenk_publisher.base import same_face
 from spoenk_publisher.core.analysis import PhotoAnalysis
-from spoenk_publisher.core.decisions import MANUAL_MATCH_IOU, FaceDecision, PhotoDecision, Policy
+from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision, Policy
 from spoenk_publisher.core.faces import Box
-from spoenk_publisher.gui.consent import ConsentContext
+from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.gui.messages import show_error
 from spoenk_publisher.gui.person_picker import PersonPicker
 from spoenk_publisher.gui.verdict_text import (
@@ -304,7 +305,7 @@ class ReviewView(QGraphicsView):
         if box is None:
             return None
         best = max(self.faces, key=lambda item: item.box.iou(box), default=None)
-        if best is not None and best.box.iou(box) >= MANUAL_MATCH_IOU:
+        if best is not None and same_face(best.box, box):
             best.setSelected(True)
             return best
         return None
@@ -478,7 +479,7 @@ class ReviewPanel(QWidget):
     navigateRequested = Signal(int)  # noqa: N815
 
     def __init__(
-        self, context: ConsentContext, jobs: JobManager, parent: QWidget | None = None
+        self, context: ReviewSession, jobs: JobManager, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("review-panel")
@@ -628,7 +629,7 @@ class ReviewPanel(QWidget):
             self.not_a_face_action.setText(
                 self.tr("Remove this face") if added else self.tr("Not a face")
             )
-            self.undo_action.setEnabled(self.context.has_manual(self.analysis, item.box))
+            self.undo_action.setEnabled(item.face.manual is not None)
             self.blur_action.setEnabled(item.face.reason != "forced_blur")
             self.not_a_face_action.setEnabled(item.face.action != "ignore")
         can_edit_photo = self.analysis is not None and self.view.has_image()

@@ -10,24 +10,24 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from spoenk_publisher import clock
-from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, run_uncached, split_cached
-from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy, decide_photo
+from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_batch
+from spoenk_publisher.core.decisions import PhotoDecision, Policy
 from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, export_photos
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.photos import UnreadablePhoto, WorkingCopy
 from spoenk_publisher.core.photos import load_for_analysis as load_working_copy
+from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.render import anonymise
+from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.demo import NotADemoRegister, create_demo_register
-from spoenk_publisher.gui.analysis_pool import AnalysisPool
 from spoenk_publisher.messages import CodedError, Message, text
 from spoenk_publisher.register import Register, RegisterError
 
@@ -155,54 +155,6 @@ class AnalyseResult:
     failures: dict[Path, Message] = field(default_factory=dict)
 
 
-def open_register_quietly(path: Path | None) -> Register | None:
-    """The register for a job, or None when it cannot be opened (then everyone is blurred)."""
-    if path is None:
-        return None
-    try:
-        return Register.open(path)
-    except RegisterError as error:
-        log.warning("register not available for a job: %s", error)
-        return None
-
-
-def fresh_snapshot(register: Register | None, channel: str) -> ConsentSnapshot:
-    """Consent as the register says today; without a register nobody may appear."""
-    if register is None:
-        return ConsentSnapshot.empty(channel, clock.today())
-    return ConsentSnapshot.from_register(register, channel, clock.today())
-
-
-def analyse_in_pool(
-    paths: Sequence[Path],
-    pool: AnalysisPool,
-    cache: AnalysisCache | None,
-    mode: str,
-    cancelled: Callable[[], bool],
-    on_started: Callable[[Path], None],
-    on_done: Callable[[Path, PhotoAnalysis | str], None],
-) -> bool:
-    """Analyse ``paths`` (cache first, then the pool), calling back per photo as it ends.
-
-    Returns False when cancelled. Cached photos report at once; the rest keep two photos per
-    worker in flight, so a cancel never waits for more than the photos already running.
-    """
-    to_run = split_cached(paths, mode, cache, cancelled, on_done)
-    if to_run is None:
-        return False
-    return run_uncached(
-        to_run,
-        mode,
-        cache,
-        pool.submit,
-        2 * pool.workers,
-        cancelled,
-        on_done,
-        on_started=on_started,
-        on_broken=pool.restart,
-    )
-
-
 class AnalyseJob(Job):
     """Find every face in ``paths`` and decide each for ``channel``, photo by photo.
 
@@ -233,39 +185,34 @@ class AnalyseJob(Job):
 
     def work(self) -> AnalyseResult:
         result = AnalyseResult()
-        total = len(self.paths)
-        self.progress(0, total, None)
-        register = open_register_quietly(self._register_path)
         cache = AnalysisCache(self._cache_path) if self._cache_path else None
+        # This thread's own session (SQLite connections belong to their thread).
+        session = ReviewSession(self._register_path)
         try:
-            snapshot = fresh_snapshot(register, self.channel)
 
             def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
                 if isinstance(outcome, Message):
-                    result.failures[path] = outcome
                     self.signals.photo_failed.emit(path, text(outcome))
                 else:
-                    manual = register.manual_decisions(outcome.sha256) if register else ()
-                    decision = decide_photo(outcome.faces, snapshot, manual, self.policy)
-                    result.analyses[path] = outcome
+                    decision = session.decide(outcome, self.channel, self.policy)
                     self.signals.photo_done.emit(path, outcome, decision)
-                self.progress(len(result.analyses) + len(result.failures), total, path)
 
-            finished = analyse_in_pool(
+            batch = analyse_batch(
                 self.paths,
-                self._pool,
-                cache,
-                self.mode,
-                self.cancelled,
-                self.signals.photo_started.emit,
-                done,
+                mode=self.mode,
+                cache=cache,
+                progress=self.progress,
+                cancelled=self.cancelled,
+                pool=self._pool,
+                on_started=self.signals.photo_started.emit,
+                on_done=done,
             )
-            result.cancelled = not finished
         finally:
+            session.close()
             if cache is not None:
                 cache.close()
-            if register is not None:
-                register.close()
+        result.analyses, result.failures = batch.analyses, batch.failures
+        result.cancelled = batch.cancelled
         result.analysed, result.failed = len(result.analyses), len(result.failures)
         return result
 
@@ -287,19 +234,13 @@ class DecideJob(Job):
         self._register_path = register_path
 
     def work(self) -> dict[Path, PhotoDecision]:
-        register = open_register_quietly(self._register_path)
-        try:
-            snapshot = fresh_snapshot(register, self.channel)
+        with ReviewSession(self._register_path) as session:
             decisions: dict[Path, PhotoDecision] = {}
             for path, analysis in self.analyses.items():
                 if self.cancelled():
                     break
-                manual = register.manual_decisions(analysis.sha256) if register else ()
-                decisions[path] = decide_photo(analysis.faces, snapshot, manual, self.policy)
+                decisions[path] = session.decide(analysis, self.channel, self.policy)
             return decisions
-        finally:
-            if register is not None:
-                register.close()
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -313,7 +254,7 @@ class ExportRequest:
 
 
 class ExportJob(Job):
-    """Analyse what is missing (in the pool), then ``core.export.export_photos``."""
+    """``core.export.export_photos``: what is not analysed yet is analysed in the app's pool."""
 
     def __init__(
         self,
@@ -334,42 +275,23 @@ class ExportJob(Job):
         # Export writes a record of what was published: without the register it must not run.
         register = Register.open(self._register_path) if self._register_path else None
         cache = AnalysisCache(self._cache_path) if self._cache_path else None
+        session = ReviewSession(self._register_path)
         try:
-            analyses = dict(request.analyses)
-            failures: dict[Path, Message] = {}
-            missing = [p for p in request.paths if p not in analyses]
-            if missing:
-                self.signals.stage.emit(QCoreApplication.translate("Jobs", "Analysing"))
-                self.progress(0, len(missing), None)
-
-                def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
-                    if isinstance(outcome, Message):
-                        failures[path] = outcome
-                    else:
-                        analyses[path] = outcome
-                    self.progress(len(analyses) + len(failures), len(request.paths), path)
-
-                if not analyse_in_pool(
-                    missing, self._pool, cache, options.mode, self.cancelled, lambda p: None, done
-                ):
-                    return ExportSummary(failures=failures, cancelled=True)
             self.signals.stage.emit(QCoreApplication.translate("Jobs", "Exporting"))
-            snapshot = fresh_snapshot(register, options.channel)
-            to_export = [p for p in request.paths if p in analyses]
-            summary = export_photos(
-                to_export,
+            return export_photos(
+                request.paths,
                 options,
-                snapshot,
-                manual=register.manual_decisions if register else None,
+                session.snapshot(options.channel),
+                manual=session.manual_decisions,
                 recorder=register,
                 cache=cache,
-                analyses=analyses,
+                analyses=request.analyses,
                 progress=self.progress,
                 cancelled=self.cancelled,
+                pool=self._pool,
             )
-            summary.failures.update(failures)
-            return summary
         finally:
+            session.close()
             if cache is not None:
                 cache.close()
             if register is not None:

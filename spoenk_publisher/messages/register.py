@@ -109,4 +109,8 @@ MESSAGES = {
         "the face in this photo (sha256 {sha}…) looks more like '{other}' than like '{id}' "
         "(distance {distance}): probably the wrong photo. Nothing was stored",
     ),
+    "review.no_register": (
+        "er is geen toestemmingsregister gekozen: iedereen wordt vervaagd",
+        "no consent register was chosen: everyone is blurred",
+    ),
 }

@@ -5,12 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlite_utils import Database
 
-from spoenk_publisher.core.decisions import MANUAL_MATCH_IOU, ManualDecision
-from spoenk_publisher.core.faces import Box
+from spoenk_publisher.base import Box, ManualDecision, same_face
 from spoenk_publisher.register.db import utc_timestamp
+
+
+class PublishedFile(Protocol):
+    """What the register records of one exported file (``core.export.ExportedFile`` fits)."""
+
+    @property
+    def file(self) -> Path: ...
+    @property
+    def output_sha256(self) -> str: ...
+    @property
+    def source_sha256(self) -> str: ...
+    @property
+    def faces_blurred(self) -> int: ...
+    @property
+    def people(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,6 @@ def _delete_overlapping(db: Database, photo_sha256: str, box: Box) -> int:
     rows = db.conn.execute(
         "SELECT id, x0, y0, x1, y1 FROM manual_decisions WHERE photo_sha256 = ?", (photo_sha256,)
     ).fetchall()
-    doomed = [row[0] for row in rows if Box(*row[1:]).iou(box) >= MANUAL_MATCH_IOU]
+    doomed = [row[0] for row in rows if same_face(Box(*row[1:]), box)]
     db.conn.executemany("DELETE FROM manual_decisions WHERE id = ?", [(i,) for i in doomed])
     return len(doomed)

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlite_utils import Database
 
 from spoenk_publisher import clock
-from spoenk_publisher.core.decisions import ManualDecision
-from spoenk_publisher.core.faces import Box
+from spoenk_publisher.base import Box, ManualDecision
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import channels as channel_store
 from spoenk_publisher.register import consent as consent_store
@@ -48,9 +46,6 @@ from spoenk_publisher.register.errors import InvalidRecord, PersonExists
 from spoenk_publisher.register.migrations import apply_migrations
 from spoenk_publisher.register.people import Person
 from spoenk_publisher.register.reference_faces import ReferenceFace
-
-if TYPE_CHECKING:
-    from spoenk_publisher.core.export import ExportedFile
 
 
 @dataclass(frozen=True)
@@ -370,7 +365,7 @@ class Register:
             )
         return export_id
 
-    def record_exported_file(self, export_id: int, item: ExportedFile) -> None:
+    def record_exported_file(self, export_id: int, item: publications.PublishedFile) -> None:
         """Record one published file: its hash, its source's hash and who it shows unblurred."""
         with write_transaction(self.db):
             publications.insert_exported_file(

@@ -219,3 +219,23 @@ def test_ended_consent_is_blurred_in_check_and_export(
     scaled = Box(*(round(v * scale) for v in (box.x0, box.y0, box.x1, box.y1)))
     [encoding] = encode_faces(published, [scaled])
     assert encoding is None or np.linalg.norm(encoding - reference.encoding) > 0.6
+
+
+def test_check_decides_as_the_export_does_with_the_faces_decided_by_hand(register_path):
+    """``check`` and ``export`` decide through one review session: a face marked "always blur"
+    or "not a face" in the app counts in ``check`` too."""
+    sha256 = content_hash(GROUP)
+    args = ["check", str(GROUP), "-c", "instagram", "--json", "--register", str(register_path)]
+    before = {f["person"]: f for f in json.loads(cli(*args).stdout)["faces"]}
+    obama_box = Box(*before["1001"]["box"])
+    assert before["1001"]["action"] == "keep"
+    with Register.open(register_path) as register:
+        register.decide_face(sha256, ManualDecision(obama_box, "force_blur"))
+        register.decide_face(sha256, ManualDecision(CHILD_BOX, "not_a_face"))
+
+    after = json.loads(cli(*args).stdout)
+
+    faces = {tuple(f["box"]): f for f in after["faces"]}
+    assert faces[tuple(obama_box.as_list())]["reason"] == "forced_blur"
+    assert all(Box(*f["box"]).iou(CHILD_BOX) < 0.5 for f in after["faces"])  # not a face
+    assert after["verdict"] == "blur"

@@ -171,7 +171,7 @@ def test_manual_decisions_never_override_missing_consent(references, group):
     assert (child.action, child.reason, child.person_id) == ("blur", "no_consent", "biden")
     assert decision_at(decision, GROUP_BOXES["obama"]).reason == "forced_blur"
     added = decision_at(decision, missed)
-    assert (added.action, added.reason, added.manual) == ("blur", "unknown", True)
+    assert (added.action, added.reason, added.manual) == ("blur", "unknown", "add")
     assert decision.people_shown == ()
 
 

@@ -22,9 +22,9 @@ from gui_testing import (
 from PySide6.QtCore import QSettings
 
 from spoenk_publisher import messages
+from spoenk_publisher.core import pool as analysis_pool
 from spoenk_publisher.core.enrolment import reference_face
-from spoenk_publisher.gui import analysis_pool
-from spoenk_publisher.gui.analysis_pool import AnalysisPool
+from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.gui.settings import Settings
 from spoenk_publisher.register import Person, ReferenceFace, Register, Role
 

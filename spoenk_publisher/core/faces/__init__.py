@@ -9,36 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from spoenk_publisher.base import Box
+
+__all__ = ["MODELS_DIR", "Box", "DetectedFace"]
+
 MODELS_DIR = Path(__file__).with_name("models")
-
-
-@dataclass(frozen=True, order=True)
-class Box:
-    """An axis-aligned box ``[x0, x1) x [y0, y1)`` in upright full-resolution pixels."""
-
-    x0: int
-    y0: int
-    x1: int
-    y1: int
-
-    @property
-    def width(self) -> int:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> int:
-        return self.y1 - self.y0
-
-    def as_list(self) -> list[int]:
-        return [self.x0, self.y0, self.x1, self.y1]
-
-    def iou(self, other: Box) -> float:
-        """Intersection over union with ``other`` (0 when they do not overlap)."""
-        ix = max(0, min(self.x1, other.x1) - max(self.x0, other.x0))
-        iy = max(0, min(self.y1, other.y1) - max(self.y0, other.y0))
-        inter = ix * iy
-        union = self.width * self.height + other.width * other.height - inter
-        return inter / union if union > 0 else 0.0
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
-"""A warm pool of analysis processes for the desktop app (no Qt here: the workers import it).
+"""The one pool of analysis processes: the command line makes one per batch, the desktop app
+keeps one warm for the whole session.
 
-Why the GUI does not analyse in a thread of its own process: dlib's face encoder holds Python's
-GIL while it runs, 100-190 ms per face and about 700 ms on first use (measured 2026-11-25 on
-tests/data/groups/obama_and_biden.jpg with a 5 ms ticker on the main thread), which would freeze
-the window. ``core.analysis.analyse_batch`` analyses a single photo in-process and starts a new
-process pool (about 2 s) for every batch; the GUI instead keeps one pool of spawned processes for
-the whole session, started in the background when the window opens, so a quick check of one photo
-answers in about a second and the UI thread only ever waits on a queue.
+Why analysis runs in processes: the models hold Python's GIL in stretches (dlib's landmarks,
+the decode), which would freeze the window; and one process per core uses the cores without
+onnxruntime's threads fighting each other. The app starts its pool in the background when the
+window opens, so a quick check of one photo answers in about a second and the UI thread only
+ever waits on a queue; ``core.analysis.analyse_batch`` and ``core.export.export_photos`` take
+the pool to use (or make a temporary one). Workers end with their program
+(``core.analysis.init_worker``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from pathlib import Path
 
 from spoenk_publisher.core.analysis import analyse_safely, init_worker
 
-#: How much lower the analysis processes' priority is than the window's (Unix ``nice``).
-WORKER_NICENESS = 5
+#: How much lower the app's analysis processes' priority is than the window's (Unix ``nice``):
+#: when every core is busy, the window gets the processor first.
+BACKGROUND_NICENESS = 5
 
 
 def default_workers() -> int:
@@ -32,8 +34,9 @@ def default_workers() -> int:
 class AnalysisPool:
     """Spawned processes that detect and encode faces; created on first use, reused after."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, niceness: int = 0) -> None:
         self.workers = max(1, workers or default_workers())
+        self.niceness = niceness
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
@@ -45,7 +48,7 @@ class AnalysisPool:
                     max_workers=self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_init_worker,
-                    initargs=(os.getpid(),),
+                    initargs=(os.getpid(), self.niceness),
                 )
             return self._executor
 
@@ -63,22 +66,23 @@ class AnalysisPool:
             self.restart()  # a worker died (e.g. killed for memory): start afresh
             return self._pool().submit(analyse_safely, path, mode, sha256)
 
-    def restart(self) -> None:
+    def restart(self, wait: bool = False) -> None:
+        """Stop the processes (new ones start on the next photo); queued photos are dropped,
+        running ones end on their own (``wait``: wait until they have)."""
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            executor.shutdown(wait=wait, cancel_futures=True)
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait: bool = False) -> None:
         """Stop the processes; queued photos are dropped, running ones end on their own."""
-        self.restart()
+        self.restart(wait)
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(parent: int, niceness: int) -> None:
     init_worker(parent)
-    if hasattr(os, "nice"):
-        # Background work: when every core is busy, the window gets the processor first.
-        os.nice(WORKER_NICENESS)
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
 
 
 def _warm_up() -> None:
@@ -92,10 +96,11 @@ _shared: AnalysisPool | None = None
 
 
 def shared_pool(workers: int | None = None) -> AnalysisPool:
-    """The app's one pool (``workers`` counts only when it is first made)."""
+    """The app's one pool, at background priority (``workers`` counts only when it is first
+    made)."""
     global _shared
     if _shared is None:
-        _shared = AnalysisPool(workers)
+        _shared = AnalysisPool(workers, niceness=BACKGROUND_NICENESS)
     return _shared
 
 

@@ -1,0 +1,93 @@
+"""The walls of the house (docs/architecture.md), proved: the core, the register and the command
+line run without Qt; the register never reaches up into the core; nothing imports the GUI or the
+CLI; the bottom module imports nothing of the app."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "spoenk_publisher"
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports, including imports inside functions and TYPE_CHECKING."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def imports_of(layer: str) -> dict[str, set[str]]:
+    return {
+        str(path.relative_to(PACKAGE)): imported_modules(path)
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+    }
+
+
+def test_core_register_and_cli_run_without_qt():
+    blocked = (
+        "import sys\n"
+        "class Blocked:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
+        "            raise ImportError(f'{name} is blocked in this test')\n"
+        "sys.meta_path.insert(0, Blocked())\n"
+        "import pkgutil, importlib, spoenk_publisher\n"
+        "for layer in ('base', 'messages', 'core', 'register', 'cli', 'demo', 'clock'):\n"
+        "    module = importlib.import_module(f'spoenk_publisher.{layer}')\n"
+        "    for info in pkgutil.walk_packages(getattr(module, '__path__', []),\n"
+        "                                      prefix=f'spoenk_publisher.{layer}.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "from spoenk_publisher.cli import main\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_the_register_imports_nothing_from_the_core():
+    for name, modules in imports_of("register").items():
+        upward = sorted(m for m in modules if m.startswith(("spoenk_publisher.core", "PySide6")))
+        assert not upward, f"register/{name} imports {upward}"
+
+
+def test_nothing_below_imports_the_gui_or_the_cli():
+    for layer in ("core", "register", "messages"):
+        for name, modules in imports_of(layer).items():
+            upward = sorted(
+                m for m in modules if m.startswith(("spoenk_publisher.gui", "spoenk_publisher.cli"))
+            )
+            assert not upward, f"{layer}/{name} imports {upward}"
+
+
+def test_the_bottom_module_and_the_catalogue_import_nothing_of_the_app():
+    for path in (PACKAGE / "base.py", PACKAGE / "clock.py", *(PACKAGE / "messages").glob("*.py")):
+        ours = sorted(
+            m
+            for m in imported_modules(path)
+            if m.startswith("spoenk_publisher") and not m.startswith("spoenk_publisher.messages")
+        )
+        assert not ours, f"{path.name} imports {ours}"
+
+
+def test_only_the_review_decides_a_photo():
+    """``decide_photo`` has one caller: ``core/review.py`` (check, export, review and quick
+    check all decide through it, so they cannot disagree)."""
+    callers = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "decide_photo(" in path.read_text(encoding="utf-8")
+        and path.name not in ("decisions.py", "review.py")
+    )
+    assert callers == []
