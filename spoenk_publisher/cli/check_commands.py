@@ -79,6 +79,8 @@ def check(
 
 
 def _as_json(analysis, decision) -> dict:
+    # Decisions follow the analysed faces in order; faces a person added come after them.
+    kinds = [face.kind for face in analysis.faces]
     return {
         "photo": str(analysis.path),
         "sha256": analysis.sha256,
@@ -96,8 +98,9 @@ def _as_json(analysis, decision) -> dict:
                 else round(face.distance, 4),
                 "action": face.action,
                 "reason": face.reason,
+                "kind": kinds[index] if index < len(kinds) else "face",
             }
-            for face in decision.faces
+            for index, face in enumerate(decision.faces)
             if face.action != "ignore"
         ],
     }

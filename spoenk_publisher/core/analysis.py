@@ -26,7 +26,7 @@ from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
 from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_for_analysis
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
-ANALYSIS_VERSION = "centerface-2"
+ANALYSIS_VERSION = "centerface-3"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]
@@ -68,7 +68,7 @@ def analyse_photo(
     boxes = [face.box for face in detected]
     encodings = encode_faces_in_photo(path, boxes, working) if boxes else []
     faces = tuple(
-        AnalysedFace(face.box, face.score, encoding, face.source)
+        AnalysedFace(face.box, face.score, encoding, face.source, face.kind)
         for face, encoding in zip(detected, encodings, strict=True)
     )
     width, height = working.full_size
@@ -98,8 +98,12 @@ class AnalysisCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS faces (sha256 TEXT, mode TEXT, version TEXT, idx INTEGER,"
             " x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, score REAL, source TEXT,"
-            " encoding BLOB, PRIMARY KEY (sha256, mode, version, idx))"
+            " encoding BLOB, kind TEXT NOT NULL DEFAULT 'face',"
+            " PRIMARY KEY (sha256, mode, version, idx))"
         )
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(faces)")}
+        if "kind" not in columns:  # a cache made before "possible" faces existed
+            self._db.execute("ALTER TABLE faces ADD COLUMN kind TEXT NOT NULL DEFAULT 'face'")
         self._db.commit()
 
     def get(self, path: Path, sha256: str, mode: str) -> PhotoAnalysis | None:
@@ -115,9 +119,10 @@ class AnalysisCache:
                 score,
                 None if blob is None else np.frombuffer(blob, dtype=np.float64).copy(),
                 source,
+                kind,
             )
-            for x0, y0, x1, y1, score, source, blob in self._db.execute(
-                "SELECT x0, y0, x1, y1, score, source, encoding FROM faces"
+            for x0, y0, x1, y1, score, source, blob, kind in self._db.execute(
+                "SELECT x0, y0, x1, y1, score, source, encoding, kind FROM faces"
                 " WHERE sha256=? AND mode=? AND version=? ORDER BY idx",
                 key,
             )
@@ -133,7 +138,8 @@ class AnalysisCache:
                 (*key, analysis.width, analysis.height),
             )
             self._db.executemany(
-                "INSERT INTO faces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO faces (sha256, mode, version, idx, x0, y0, x1, y1, score, source,"
+                " encoding, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         *key,
@@ -144,6 +150,7 @@ class AnalysisCache:
                         None
                         if face.encoding is None
                         else face.encoding.astype(np.float64).tobytes(),
+                        face.kind,
                     )
                     for index, face in enumerate(analysis.faces)
                 ],

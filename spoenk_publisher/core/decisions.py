@@ -35,12 +35,17 @@ Policy = Literal["blur", "exclude"]
 
 @dataclass(frozen=True)
 class AnalysedFace:
-    """A detected face with its encoding (``None``: too small to encode reliably)."""
+    """A detected face with its encoding (``None``: too small to encode reliably).
+
+    ``kind`` is "face" or "possible" (a weak detection no second look supported, see
+    ``core.faces.detection``); it is decided like any other face, so default deny covers it.
+    """
 
     box: Box
     score: float
     encoding: np.ndarray | None = field(default=None, compare=False, repr=False)
     source: str = "centerface"
+    kind: str = "face"
 
 
 class ConsentSource(Protocol):

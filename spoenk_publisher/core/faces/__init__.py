@@ -41,10 +41,21 @@ class Box:
         return inter / union if union > 0 else 0.0
 
 
+#: What a detection is: "face" (the detector is sure, or a second look agreed) or "possible"
+#: (a weak detection nothing else supports: still covered, but shown for a person to dismiss).
+FACE = "face"
+POSSIBLE = "possible"
+
+
 @dataclass(frozen=True)
 class DetectedFace:
-    """One face found in a photo: where, how sure the detector is, and which detector."""
+    """One face found in a photo: where, how sure the detector is, and which detector.
+
+    ``kind`` is ``"face"`` or ``"possible"`` (see ``core.faces.detection``); a possible face
+    is never dropped: default deny covers it like any other face.
+    """
 
     box: Box
     score: float
     source: str  # "centerface", "hog", "manual", ...
+    kind: str = FACE
