@@ -66,7 +66,7 @@ _LARGE_TILES = centerface.Tiling(TILE_MAX_SIDE, LARGE_PASS_MAX_FACE_PX)
 PLANS: dict[str, DetectionPlan] = {
     "standard": DetectionPlan(
         passes=(
-            DetectorPass(640, pad=64),
+            DetectorPass(640, pad=32),
             DetectorPass(
                 2560, max_face_px=LARGE_PASS_MAX_FACE_PX, pad=32, tiling=_LARGE_TILES
             ),
@@ -75,7 +75,7 @@ PLANS: dict[str, DetectionPlan] = {
     ),
     "thorough": DetectionPlan(
         passes=(
-            DetectorPass(640, pad=64),
+            DetectorPass(640, pad=32),
             DetectorPass(1280, max_face_px=LARGE_PASS_MAX_FACE_PX, pad=32, tiling=_LARGE_TILES),
             DetectorPass(2048, max_face_px=LARGE_PASS_MAX_FACE_PX, pad=32, tiling=_LARGE_TILES),
             DetectorPass(
@@ -84,7 +84,7 @@ PLANS: dict[str, DetectionPlan] = {
             ),
             DetectorPass(3200, max_face_px=LARGE_PASS_MAX_FACE_PX, pad=32, tiling=_LARGE_TILES),
         ),
-        threshold=0.15,
+        threshold=0.2,
     ),
 }
 
@@ -154,7 +154,9 @@ def recheck_score(image: Image.Image, box: np.ndarray) -> float:
     if right - left < 2 or bottom - top < 2:
         return 0.0
     crop = image.crop((left, top, right, bottom))
-    zoom = RECHECK_FACE_PX / max(y1 - y0, 1.0)
+    # By the box's longer side: a box clipped by the frame can be a few pixels tall, and the
+    # crop must stay about 3 x 48 px whatever the box.
+    zoom = RECHECK_FACE_PX / max(x1 - x0, y1 - y0, 1.0)
     target = np.array([x0 - left, y0 - top, x1 - left, y1 - top], np.float32)
     best = 0.0
     for mirrored in (False, True):
