@@ -11,6 +11,7 @@ log box size, centre offset and five landmarks.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
 from dataclasses import dataclass
@@ -79,6 +80,22 @@ def release_memory() -> None:
     options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
     tiny = np.zeros((1, 3, _MULTIPLE, _MULTIPLE), np.float32)
     _sessions[key].run(_OUTPUTS, {_INPUT: tiny}, options)
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Return the C heap's free pages to the system (glibc only; elsewhere nothing)."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 @dataclass(frozen=True)

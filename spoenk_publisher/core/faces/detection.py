@@ -1,8 +1,10 @@
 """Finding every face in a photo, recall first: a missed face is a published face.
 
-``detect_faces`` runs CenterFace on the loader's working copy at several sizes and merges the
-boxes; the returned boxes are in full-resolution upright pixels. False positives are accepted
-on purpose: they only get blurred.
+``detect_faces`` runs CenterFace on the loader's working copy at several sizes (the large one
+as overlapping tiles, each padded with mirrored pixels for faces cut by the frame) and merges
+the boxes; the returned boxes are in full-resolution upright pixels. False positives are
+accepted on purpose: they only get blurred. A weak box that a second look does not support is
+returned as a "possible" face: still covered, but shown as such for a person to dismiss.
 """
 
 from __future__ import annotations
@@ -39,10 +41,13 @@ class DetectorPass:
 #: every face the large pass is trusted with lies whole in one tile.
 LARGE_PASS_MAX_FACE_PX = 160
 
-#: The large pass runs as tiles of at most this many input pixels a side: one 2560 x 1920 run
-#: held 1.9 GB in a process, 3 x 2 tiles of 960 x 1056 about 0.55 GB (bench/compare.py and
-#: tests/core/test_detection.py, 2026-11-29), for 10-25 % more model input than one run.
-TILE_MAX_SIDE = 1088
+#: The large pass runs as tiles of at most this many input pixels a side. One 2560 x 1920 run
+#: held 1.9 GB in a process; 3 x 3 tiles of 992 x 768 peak at about 0.25 GB above the
+#: process's own size (1088-px tiles: 0.33 GB; 768-px: 0.2 GB for 13 % more model input).
+#: With the arena shrunk after each photo, a worker of `check` peaked at 0.62 GB instead of
+#: 2.2 GB (bench/compare.py, 2026-11-29), for the same detection CPU time as one run: the
+#: overlap adds model input, small tiles run faster per pixel.
+TILE_MAX_SIDE = 1024
 
 
 @dataclass(frozen=True)
@@ -56,13 +61,15 @@ _LARGE_TILES = centerface.Tiling(TILE_MAX_SIDE, LARGE_PASS_MAX_FACE_PX)
 #: Measured with bench/detection.py (2026-11-29) on 12 real group photos (183 faces) made
 #: 12 MP, as shot, on 2x and 4x grey canvases, and with each hand-checked face cut by the frame
 #: (35, 50 or 70 % of it left in). A 2560-px pass shows a 16-px face of the 12 MP photo at
-#: 10 px; big faces are the 640-px pass's. Both passes are padded with mirrored pixels so that
-#: a face cut by the frame still has its centre on the model's grid: faces cut by the frame
-#: found 62/73 without padding, 68/73 with it. Threshold 0.2 instead of 0.25: tiles cut
-#: context, which moved three 18-21 px faces of crowd-26 (scored 0.25-0.3 in one run) below
-#: 0.25; the weak boxes a lower threshold adds are marked "possible" unless a second look
-#: confirms them (``second_opinion``). Thorough adds passes, a mirrored pass and a lower
-#: threshold, at about 2.5x the time.
+#: 10 px; big faces are the 640-px pass's. Both passes are padded with 32 mirrored pixels so
+#: that a face cut by the frame still has its centre on the model's grid: hand-checked faces
+#: cut by the frame were found 62/73 without padding, 71/73 with it (64 px at 640 made a
+#: 300 x 475 box in the corner of a portrait). Threshold 0.2 instead of 0.25: tiles cut context,
+#: which moved three 18-21 px faces of crowd-26 (0.25-0.3 in one run) below 0.25; the weak
+#: boxes a lower threshold adds are marked "possible" unless a second look confirms them
+#: (``second_opinion``): of 236 boxes on no hand-checked face, 209 were "possible", and 10 of
+#: 289 found faces (tiny or cut by the frame). Thorough adds passes, a mirrored pass and more
+#: resolution, at about 2.5x the time.
 PLANS: dict[str, DetectionPlan] = {
     "standard": DetectionPlan(
         passes=(
@@ -121,12 +128,17 @@ def detect_faces(working: WorkingCopy, mode: str = "standard") -> list[DetectedF
     return sorted(faces, key=lambda face: face.box)
 
 
-#: A detection scored at least this is a face without a second look.
+#: A detection scored at least this is a face without a second look. Every true face of
+#: tests/data comes out a face (tests/core/test_detection.py); in bench/detection.py only
+#: faces on a 4x canvas or cut by the frame came out "possible" (10 of 289). In
+#: voc-2008_002079 a glass scored 0.28 and bottles 0.30.
 CONFIRM_SCORE = 0.5
 #: The second look: the region around a weaker detection, ``RECHECK_CONTEXT`` times its size,
 #: resized so that the face would be ``RECHECK_FACE_PX`` tall (CenterFace's surest size), as
 #: shot and mirrored; a box there overlapping it by ``RECHECK_IOU`` and scored at least
 #: ``RECHECK_SCORE`` confirms it.
+#: On voc-2008_002079 the second look gave the four tiny background people at the bar
+#: 0.54-0.70 and the glass, the bottles and a second box on a face 0.0-0.48.
 RECHECK_CONTEXT = 3.0
 RECHECK_FACE_PX = 48
 RECHECK_IOU = 0.3
