@@ -177,26 +177,29 @@ def detect(
     return found.select(keep)
 
 
+_UNBOUNDED = 1 << 30
+
+
 def tile_spans(length: int, max_side: int, overlap: int) -> list[tuple[int, int, int, int]]:
     """Tiles along one axis as ``(start, size, core_start, core_end)``.
 
     Starts and ``size`` are multiples of 32 (the model's coarsest grid, so a face is seen on
     the same grid in every tile) and ``size`` is at most ``max_side`` unless one tile covers
     the axis; neighbours overlap by at least ``overlap``; the last tile may reach past
-    ``length`` (zeros). The cores split each overlap in the middle and together cover
-    ``[0, length)`` exactly.
+    ``length`` (zeros). The cores split each overlap in the middle; the first and last reach
+    beyond the axis, so a box centred in the zeros past its end is kept as in one run.
     """
     whole = math.ceil(length / _MULTIPLE) * _MULTIPLE
     if whole <= max_side:
-        return [(0, whole, 0, length)]
+        return [(0, whole, -_UNBOUNDED, _UNBOUNDED)]
     overlap = math.ceil(overlap / _MULTIPLE) * _MULTIPLE
     count = math.ceil((length - overlap) / (max_side - overlap))
     size = math.ceil((length + (count - 1) * overlap) / count / _MULTIPLE) * _MULTIPLE
     starts = [i * (size - overlap) for i in range(count)]
     spans = []
     for i, start in enumerate(starts):
-        core_start = 0 if i == 0 else start + overlap // 2
-        core_end = length if i == count - 1 else starts[i + 1] + overlap // 2
+        core_start = -_UNBOUNDED if i == 0 else start + overlap // 2
+        core_end = _UNBOUNDED if i == count - 1 else starts[i + 1] + overlap // 2
         spans.append((start, size, core_start, core_end))
     return spans
 
@@ -205,8 +208,8 @@ def run_tiled(pixels: np.ndarray, threshold: float, tiling: Tiling | None) -> De
     """Detections in ``pixels`` (H x W x 3 uint8), one run or overlapping tiles."""
     height, width = pixels.shape[:2]
     if tiling is None:
-        rows = [(0, math.ceil(height / _MULTIPLE) * _MULTIPLE, 0, height)]
-        cols = [(0, math.ceil(width / _MULTIPLE) * _MULTIPLE, 0, width)]
+        rows = [(0, math.ceil(height / _MULTIPLE) * _MULTIPLE, -_UNBOUNDED, _UNBOUNDED)]
+        cols = [(0, math.ceil(width / _MULTIPLE) * _MULTIPLE, -_UNBOUNDED, _UNBOUNDED)]
     else:
         rows = tile_spans(height, tiling.max_side, tiling.overlap)
         cols = tile_spans(width, tiling.max_side, tiling.overlap)
