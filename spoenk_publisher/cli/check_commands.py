@@ -76,6 +76,7 @@ def check(
 
 
 def _as_json(analysis, decision) -> dict:
+    # Decisions follow the analysed faces in order; faces a person added come after them.
     return {
         "photo": display_path(analysis.path),
         "sha256": analysis.sha256,
@@ -95,6 +96,7 @@ def _as_json(analysis, decision) -> dict:
                 "action": face.action,
                 "reason": face.reason,
                 "consent": face.consent_state,
+                "kind": face.kind,
             }
             for face in decision.faces
             if face.action != "ignore"

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
 #: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
-ANALYSIS_VERSION = "centerface-3"
+#: 4: the large detection pass runs as tiles, frames are padded, weak boxes are "possible".
+ANALYSIS_VERSION = "centerface-4"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]
@@ -83,7 +84,7 @@ def analyse_photo(
     boxes = [face.box for face in detected]
     encodings = encode_faces_in_photo(path, boxes, working) if boxes else []
     faces = tuple(
-        AnalysedFace(face.box, face.score, encoding, face.source)
+        AnalysedFace(face.box, face.score, encoding, face.source, face.kind)
         for face, encoding in zip(detected, encodings, strict=True)
     )
     width, height = working.full_size
@@ -91,7 +92,7 @@ def analyse_photo(
 
 
 #: How the cache file is laid out; a file of another layout is emptied (it is only a cache).
-CACHE_SCHEMA = 3
+CACHE_SCHEMA = 4
 
 class AnalysisCache:
     """Detections and encodings per (photo hash, mode), in one SQLite file.
@@ -143,7 +144,8 @@ class AnalysisCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS faces (sha256 TEXT, mode TEXT, version TEXT, idx INTEGER,"
             " x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, score REAL, source TEXT,"
-            " encoding BLOB, PRIMARY KEY (sha256, mode, version, idx))"
+            " encoding BLOB, kind TEXT NOT NULL DEFAULT 'face',"
+            " PRIMARY KEY (sha256, mode, version, idx))"
         )
         # Which content hash a file had, so that re-opening an event of 1,000 photos needs no
         # reading of 4 GB: keyed by a hash of (path, modification time, size), so the cache
@@ -169,9 +171,10 @@ class AnalysisCache:
                 score,
                 None if blob is None else np.frombuffer(blob, dtype=np.float64).copy(),
                 source,
+                kind,
             )
-            for x0, y0, x1, y1, score, source, blob in self._db.execute(
-                "SELECT x0, y0, x1, y1, score, source, encoding FROM faces"
+            for x0, y0, x1, y1, score, source, blob, kind in self._db.execute(
+                "SELECT x0, y0, x1, y1, score, source, encoding, kind FROM faces"
                 " WHERE sha256=? AND mode=? AND version=? ORDER BY idx",
                 key,
             )
@@ -190,7 +193,8 @@ class AnalysisCache:
                 (*key, analysis.width, analysis.height, analysis.frames, time.time()),
             )
             self._db.executemany(
-                "INSERT INTO faces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO faces (sha256, mode, version, idx, x0, y0, x1, y1, score, source,"
+                " encoding, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         *key,
@@ -201,6 +205,7 @@ class AnalysisCache:
                         None
                         if face.encoding is None
                         else face.encoding.astype(np.float64).tobytes(),
+                        face.kind,
                     )
                     for index, face in enumerate(analysis.faces)
                 ],

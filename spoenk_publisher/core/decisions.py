@@ -9,7 +9,7 @@ face the register does not allow.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, Protocol
 
@@ -38,12 +38,17 @@ Policy = Literal["blur", "exclude"]
 
 @dataclass(frozen=True)
 class AnalysedFace:
-    """A detected face with its encoding (``None``: too small to encode reliably)."""
+    """A detected face with its encoding (``None``: too small to encode reliably).
+
+    ``kind`` is "face" or "possible" (a weak detection no second look supported, see
+    ``core.faces.detection``); it is decided like any other face, so default deny covers it.
+    """
 
     box: Box
     score: float
     encoding: np.ndarray | None = field(default=None, compare=False, repr=False)
     source: str = "centerface"
+    kind: str = "face"
 
 
 class ConsentSource(Protocol):
@@ -105,6 +110,8 @@ class FaceDecision:
     consent_state: str | None = None  # the matched person's state for the channel
     #: The kind of the user's decision about this face (None: decided by the register alone).
     manual: ManualKind | None = None
+    #: "face", or "possible": a weak detection no second look supported (see ``AnalysedFace``).
+    kind: str = "face"
 
     @property
     def blurred(self) -> bool:
@@ -163,7 +170,10 @@ def decide_photo(
 
     A file of several ``frames`` is never "ok": only its first frame was analysed.
     """
-    decisions = [decide_face(face, snapshot, tolerance, ambiguity_margin) for face in faces]
+    decisions = [
+        replace(decide_face(face, snapshot, tolerance, ambiguity_margin), kind=face.kind)
+        for face in faces
+    ]
     for edit in manual:
         if edit.kind == "add":
             if edit.person_id:
@@ -179,22 +189,26 @@ def decide_photo(
             decisions.append(FaceDecision(edit.box, "blur", "forced_blur", manual=edit.kind))
             continue
         current = decisions[index]
-        if edit.kind == "not_a_face":
-            decisions[index] = FaceDecision(current.box, "ignore", "not_a_face", manual=edit.kind)
-        elif edit.kind == "force_blur":
-            decisions[index] = FaceDecision(
-                current.box, "blur", "forced_blur", current.person_id, current.name,
-                manual=edit.kind,
-            )  # fmt: skip
-        elif edit.kind == "assign" and edit.person_id:
-            decisions[index] = _consent_decision(
-                current.box, edit.person_id, snapshot, manual=edit.kind
-            )
+        decisions[index] = replace(_edited(current, edit, snapshot), kind=current.kind)
     any_blur = any(decision.blurred for decision in decisions)
     verdict: Verdict = "ok" if not any_blur else ("exclude" if policy == "exclude" else "blur")
     if verdict == "ok" and frames > 1:
         verdict = "export_only"
     return PhotoDecision(snapshot.channel, tuple(decisions), verdict, frames)
+
+
+def _edited(current: FaceDecision, edit: ManualDecision, snapshot: ConsentSnapshot) -> FaceDecision:
+    """``current`` (a detected face's decision) as the user's ``edit`` changes it."""
+    if edit.kind == "not_a_face":
+        return FaceDecision(current.box, "ignore", "not_a_face", manual=edit.kind)
+    if edit.kind == "force_blur":
+        return FaceDecision(
+            current.box, "blur", "forced_blur", current.person_id, current.name,
+            manual=edit.kind,
+        )  # fmt: skip
+    if edit.kind == "assign" and edit.person_id:
+        return _consent_decision(current.box, edit.person_id, snapshot, manual=edit.kind)
+    return current
 
 
 def _consent_decision(

@@ -84,6 +84,7 @@ def test_check_json_gives_a_verdict_per_face(register_path):
     assert by_person["1002"]["action"] == "blur" and by_person["1002"]["reason"] == "no_consent"
     assert by_person[None]["action"] == "blur" and by_person[None]["reason"] == "unknown"
     assert all(len(face["box"]) == 4 for face in report["faces"])
+    assert {by_person[p]["kind"] for p in ("1001", "1002", None)} == {"face"}
 
 
 def test_check_speaks_dutch_by_default_and_english_on_request(register_path):

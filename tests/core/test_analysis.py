@@ -219,6 +219,30 @@ def test_cache_hit_does_not_detect_again(tmp_path, monkeypatch):
     assert cache.get(OBAMA, first.analyses[OBAMA].sha256, "standard") is None
 
 
+def test_possible_faces_are_cached_and_an_older_cache_file_still_opens(tmp_path):
+    # A cache file from before "possible" faces: its faces table has no kind column.
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE faces (sha256 TEXT, mode TEXT, version TEXT, idx INTEGER, x0 INTEGER,"
+        " y0 INTEGER, x1 INTEGER, y1 INTEGER, score REAL, source TEXT, encoding BLOB,"
+        " PRIMARY KEY (sha256, mode, version, idx))"
+    )
+    old.commit()
+    old.close()
+    group = DATA / "groups" / "voc-2008_002079.jpg"  # a weak box on a wine glass: possible
+    analysed = analyse_photo(group)
+    assert {face.kind for face in analysed.faces} == {"face", "possible"}
+
+    cache = AnalysisCache(path)
+    cache.put(analysed)
+    again = cache.get(group, analysed.sha256, "standard")
+
+    assert [(f.box, f.kind) for f in again.faces] == [(f.box, f.kind) for f in analysed.faces]
+
+
 def test_batch_reports_a_bad_photo_and_goes_on_in_parallel(tmp_path):
     bad = tmp_path / "broken.jpg"
     bad.write_bytes(OBAMA.read_bytes()[:5000])

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from spoenk_publisher.core.faces import Box, DetectedFace
-from spoenk_publisher.core.faces.detection import MERGE_IOU, MODES, detect_faces
+from spoenk_publisher.core.faces import Box, DetectedFace, centerface
+from spoenk_publisher.core.faces.detection import (
+    MERGE_IOU,
+    MODES,
+    DetectionPlan,
+    DetectorPass,
+    detect_faces,
+    detect_in_image,
+)
 from spoenk_publisher.core.photos import load_for_analysis
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -76,6 +85,7 @@ def test_faces_are_sorted_scored_and_not_duplicated() -> None:
 
     assert [face.box for face in faces] == sorted(face.box for face in faces)
     assert all(face.source == "centerface" and 0 < face.score <= 1 for face in faces)
+    assert {face.kind for face in faces} <= {"face", "possible"}
     for index, face in enumerate(faces):
         assert all(face.box.iou(other.box) <= MERGE_IOU for other in faces[index + 1 :])
 
@@ -115,3 +125,107 @@ def test_an_unknown_mode_is_refused() -> None:
     working = load_for_analysis(GROUPS / "voc-2008_001009.jpg", long_side=256)
     with pytest.raises(ValueError, match="quick"):
         detect_faces(working, "quick")
+
+
+def matched(truth: Box, faces: list[DetectedFace]) -> DetectedFace | None:
+    best = max(faces, key=lambda face: truth.iou(face.box), default=None)
+    return best if best is not None and truth.iou(best.box) >= MATCH_IOU else None
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_every_true_face_is_a_face_not_a_possible_one(name: str) -> None:
+    faces = detect_faces(load_for_analysis(GROUPS / name))
+
+    kinds = [getattr(matched(box, faces), "kind", None) for box in truth_boxes(name)]
+    assert kinds == ["face"] * len(kinds)
+
+
+def test_a_weak_box_on_a_wine_glass_is_kept_as_a_possible_face() -> None:
+    # voc-2008_002079: a glass on the table (x 303-316, y 185-201) draws a weak CenterFace
+    # box; no second look supports it, so it stays, covered, as "possible" for review.
+    glass = Box(303, 185, 316, 201)
+    faces = detect_faces(load_for_analysis(GROUPS / "voc-2008_002079.jpg"))
+
+    on_glass = [face for face in faces if face.box.iou(glass) >= 0.3]
+    assert [face.kind for face in on_glass] == ["possible"]
+    assert on_glass[0].score < 0.5
+
+
+def test_tiles_cover_the_axis_and_each_small_face_lies_whole_in_its_own_tile() -> None:
+    for length in (300, 1089, 1707, 1920, 2560, 2624, 5000):
+        spans = centerface.tile_spans(length, 1088, 160)
+        assert all(size <= 1088 and size % 32 == 0 and start % 32 == 0 for start, size, *_ in spans)
+        assert spans[0][2] <= 0 and spans[-1][3] >= length
+        assert all(a[3] == b[2] for a, b in zip(spans, spans[1:], strict=False))
+        for start, size, core_start, core_end in spans:
+            # a face up to 160 px centred anywhere in the core (and the axis) is inside the tile
+            low, high = max(0, core_start), min(length, core_end)
+            assert start <= max(0, low - 80) and min(length, high + 80) <= start + size
+
+
+def test_a_tiled_pass_finds_what_one_run_finds() -> None:
+    name = "crowd-11.jpg"  # 1024 x 791: at 2560 px, 3 x 2 tiles of at most 1088 px
+    image = load_for_analysis(GROUPS / name).image
+    truth = truth_boxes(name)
+    for tiling in (None, centerface.Tiling(1088, 160)):
+        plan = DetectionPlan(passes=(DetectorPass(2560, tiling=tiling),), threshold=0.25)
+        found = detect_in_image(image, plan)
+        faces = [
+            DetectedFace(Box(*(round(v) for v in box)), score, "centerface")
+            for box, score in zip(found.boxes.tolist(), found.scores.tolist(), strict=True)
+        ]
+        assert found_truth(truth, faces) == truth
+
+
+def test_a_12_megapixel_photo_is_analysed_in_well_under_a_gigabyte(tmp_path: Path) -> None:
+    photo = tmp_path / "big.jpg"
+    with Image.open(GROUPS / "voc-2007_007763.jpg") as image:
+        image.convert("RGB").resize((4000, 3000), Image.Resampling.LANCZOS).save(photo, quality=92)
+    script = (
+        "import sys\n"
+        "from spoenk_publisher.core.faces import centerface\n"
+        "from spoenk_publisher.core.faces.detection import detect_faces\n"
+        "from spoenk_publisher.core.photos import load_for_analysis\n"
+        "centerface.set_session_threads(1)\n"
+        "faces = detect_faces(load_for_analysis(sys.argv[1]))\n"
+        # VmHWM, not ru_maxrss: the latter keeps the forking test process's size across exec.
+        "peak = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
+        "print(len(faces), peak.split()[1])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(photo)], capture_output=True, text=True, check=True
+    )
+    count, max_rss_kb = map(int, done.stdout.split())
+
+    assert count >= 7
+    # One 2560 x 1920 run took 1.9 GB here; tiles of at most 1088 px keep it near 0.5 GB.
+    assert max_rss_kb < 700_000
+
+
+@pytest.mark.parametrize(
+    ("name", "index", "side", "visible"),
+    [
+        ("voc-2008_002079.jpg", 0, "right", 0.35),
+        ("voc-2008_002079.jpg", 2, "right", 0.5),
+        ("voc-2008_002079.jpg", 4, "left", 0.35),
+        ("voc-2008_002079.jpg", 5, "left", 0.35),
+        ("voc-2008_001009.jpg", 1, "left", 0.35),
+    ],
+)
+def test_a_face_cut_by_the_frame_is_found(
+    tmp_path: Path, name: str, index: int, side: str, visible: float
+) -> None:
+    # Without the mirrored padding none of these was found: with less than half a face in
+    # the photo, its centre lies outside the model's grid.
+    x0, y0, x1, y1 = TRUTH[name]["faces"][index]
+    with Image.open(GROUPS / name) as image:
+        if side == "left":
+            crop = (round(x1 - visible * (x1 - x0)), 0, image.width, image.height)
+        else:
+            crop = (0, 0, round(x0 + visible * (x1 - x0)), image.height)
+        image.crop(crop).save(tmp_path / "cut.png")
+    visible_part = Box(max(x0, crop[0]) - crop[0], y0, min(x1, crop[2]) - crop[0], y1)
+
+    faces = detect_faces(load_for_analysis(tmp_path / "cut.png"))
+
+    assert matched(visible_part, faces) is not None

@@ -16,10 +16,21 @@ __all__ = ["MODELS_DIR", "Box", "DetectedFace"]
 MODELS_DIR = Path(__file__).with_name("models")
 
 
+#: What a detection is: "face" (the detector is sure, or a second look agreed) or "possible"
+#: (a weak detection nothing else supports: still covered, but shown for a person to dismiss).
+FACE = "face"
+POSSIBLE = "possible"
+
+
 @dataclass(frozen=True)
 class DetectedFace:
-    """One face found in a photo: where, how sure the detector is, and which detector."""
+    """One face found in a photo: where, how sure the detector is, and which detector.
+
+    ``kind`` is ``"face"`` or ``"possible"`` (see ``core.faces.detection``); a possible face
+    is never dropped: default deny covers it like any other face.
+    """
 
     box: Box
     score: float
     source: str  # "centerface", "hog", "manual", ...
+    kind: str = FACE

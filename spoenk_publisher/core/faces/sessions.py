@@ -37,6 +37,11 @@ def cached_session(name: str, model: Callable[[], str | bytes]) -> ort.Inference
     return _sessions[key]
 
 
+def existing_session(name: str) -> ort.InferenceSession | None:
+    """The session for ``name`` if this process has made it already (else None)."""
+    return _sessions.get((name, os.getpid(), session_threads()))
+
+
 def new_session(model: str | bytes, threads: int | None = None) -> ort.InferenceSession:
     """A CPU session for ``model`` (a file path or the model's bytes) with the app's options."""
     # Nothing may leave the machine: ORT_DISABLE_TELEMETRY (spoenk_publisher/__init__.py) stops
