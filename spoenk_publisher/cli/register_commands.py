@@ -273,6 +273,68 @@ def enrol_command(person_id: str, photos: tuple[Path, ...]) -> None:
     say(Message("reg.enrolled", id=person.id, count=added, photos=len(photos), total=total))
 
 
+@register.command("enrol-folder")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@language_option
+@register_path_option
+def enrol_folder_command(folder: Path) -> None:
+    """Enrol a whole school from its portraits: FOLDER holds one photo per pupil, named by
+    pupil number (1042.jpg, 1042_Sanne.jpg) or by name (Sanne de Vries.jpg).
+
+    Every portrait passes the checks of a reference photo; the report lists who was enrolled,
+    what was refused and why, who still has no reference face, and files that match nobody.
+    """
+    from spoenk_publisher.core.pool import AnalysisPool
+    from spoenk_publisher.core.portraits import enrol_folder, reference_face_safely
+
+    if not folder.is_dir():
+        fail(Message("cli.no_photos", paths=[display_name(folder)]))
+    pool = AnalysisPool()
+    try:
+        with opened_register() as reg:
+            label = text(Message("reg.portraits.progress"))
+            with click.progressbar(length=1, label=label, file=None) as bar:
+
+                def progress(done: int, total: int, _item: Path | None) -> None:
+                    bar.length = max(1, total)
+                    bar.update(done - bar.pos)
+
+                report = enrol_folder(
+                    reg,
+                    folder,
+                    progress=progress,
+                    submit=lambda path: pool.call(reference_face_safely, path),
+                )
+    finally:
+        pool.shutdown()
+    say(
+        Message(
+            "reg.portraits.done",
+            enrolled=len(report.enrolled),
+            already=len(report.already),
+            refused=len(report.refused),
+            unmatched=len(report.unmatched) + len(report.ambiguous),
+            without=len(report.without_reference),
+        )
+    )
+    for file, person_id, why in report.refused:
+        say(Message("reg.portraits.refused", file=display_name(file), id=person_id, why=why))
+    for file in report.unmatched:
+        say(Message("reg.portraits.unmatched", file=display_name(file)))
+    for file, ids in report.ambiguous:
+        say(Message("reg.portraits.ambiguous", file=display_name(file), ids=list(ids)))
+    if report.without_reference:
+        names = [f"{p.id} {p.name}" for p in report.without_reference[:20]]
+        more = len(report.without_reference) - len(names)
+        say(Message("reg.portraits.without", count=len(report.without_reference)))
+        for name in names:
+            click.echo(f"  {name}")
+        if more > 0:
+            say(Message("reg.portraits.more", count=more))
+    if report.refused or report.unmatched or report.ambiguous:
+        raise SystemExit(1)
+
+
 @register.command("consent")
 @click.argument("person_id", metavar="ID")
 @click.argument("channel")

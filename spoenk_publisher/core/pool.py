@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -65,6 +66,15 @@ class AnalysisPool:
         except (BrokenProcessPool, RuntimeError):
             self.restart()  # a worker died (e.g. killed for memory): start afresh
             return self._pool().submit(analyse_safely, path, mode, sha256)
+
+    def call(self, function: Callable[..., object], *args: object) -> Future:
+        """A future of ``function(*args)`` in an analysis process (``function`` must be a
+        module-level function, e.g. ``core.portraits.reference_face_safely``)."""
+        try:
+            return self._pool().submit(function, *args)
+        except (BrokenProcessPool, RuntimeError):
+            self.restart()
+            return self._pool().submit(function, *args)
 
     def restart(self, wait: bool = False) -> None:
         """Stop the processes (new ones start on the next photo); queued photos are dropped,

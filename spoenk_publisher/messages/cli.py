@@ -122,4 +122,30 @@ MESSAGES = {
     "source.form": ("formulier", "form"),
     "source.csv": ("csv", "csv"),
     "source.app": ("app", "app"),
+    "reg.portraits.progress": ("Portretten", "Portraits"),
+    "reg.portraits.done": (
+        "{enrolled} portret(ten) als referentie opgeslagen, {already} stonden er al, {refused} "
+        "geweigerd, {unmatched} bij niemand te plaatsen; {without} mensen hebben nog geen "
+        "referentiegezicht.",
+        "{enrolled} portrait(s) enrolled, {already} already there, {refused} refused, "
+        "{unmatched} matching nobody; {without} people have no reference face yet.",
+    ),
+    "reg.portraits.refused": (
+        "geweigerd: {file} ({id}): {why}",
+        "refused: {file} ({id}): {why}",
+    ),
+    "reg.portraits.unmatched": (
+        "bij niemand te plaatsen: {file} (geen leerlingnummer of naam uit het register in de "
+        "bestandsnaam)",
+        "matches nobody: {file} (no pupil number or name from the register in the file name)",
+    ),
+    "reg.portraits.ambiguous": (
+        "niet eenduidig: {file} past bij {ids}; geef het bestand het leerlingnummer als naam",
+        "ambiguous: {file} matches {ids}; name the file by the pupil number",
+    ),
+    "reg.portraits.without": (
+        "Nog zonder referentiegezicht ({count}):",
+        "Still without a reference face ({count}):",
+    ),
+    "reg.portraits.more": ("  ... en nog {count}", "  ... and {count} more"),
 }
