@@ -79,6 +79,7 @@ def test_a_folder_of_portraits_enrols_everyone_it_can_and_says_why_not(tmp_path:
     assert result.exit_code == 1  # something was refused or matched nobody
     summary = "0 portret(ten) als referentie opgeslagen, 3 stonden er al, 2 geweigerd"
     assert summary in result.output
-    assert "geweigerd: 1004.jpg (1004): een referentiefoto moet precies één gezicht" in result.output
+    refusal = "geweigerd: 1004.jpg (1004): een referentiefoto moet precies één gezicht"
+    assert refusal in result.output
     assert "bij niemand te plaatsen: klassenfoto.jpg" in result.output
     assert "Nog zonder referentiegezicht (4):" in result.output
