@@ -76,7 +76,7 @@ def reference_face(path: Path | str) -> ReferenceFace:
     """
     path = Path(path)
     working = load_for_analysis(path)
-    boxes = _subject_faces([face.box for face in detect_faces(working)])
+    boxes = _subject_faces([face.box for face in detect_faces(working, mode="reference")])
     if len(boxes) != 1:
         raise NotExactlyOneFace(path, len(boxes))
     box = boxes[0]

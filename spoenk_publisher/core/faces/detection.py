@@ -93,6 +93,11 @@ PLANS: dict[str, DetectionPlan] = {
         ),
         threshold=0.2,
     ),
+    # A reference photo (enrolment, a school's portraits): its subject's face is at least
+    # 96 px and faces under half its height are background (core.enrolment), so the 640-px
+    # pass sees every face that counts; the large pass would only cost time (3 s of CPU per
+    # 600 x 800 portrait with it, bench/enrol_folder.py).
+    "reference": DetectionPlan(passes=(DetectorPass(640, pad=32),), threshold=0.2),
 }
 
 #: Boxes from different passes that overlap more than this are the same face.
