@@ -57,6 +57,14 @@ class NotExactlyOneFace(EnrolmentError):
         super().__init__(path, code, count=count)
 
 
+class NotAReferenceFace(EnrolmentError):
+    """A face that has no encoding (drawn by hand, or too small to encode): it cannot teach
+    the app what the person looks like."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "enrol.no_encoding")
+
+
 class ReferenceFaceTooSmall(EnrolmentError):
     """The one face is too small to give a reliable encoding."""
 

@@ -15,6 +15,7 @@ nobody has consent, so every face is blurred, and ``error`` says why.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from spoenk_publisher.base import Box, ManualDecision, same_face
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy, decide_photo
 from spoenk_publisher.messages import Message
-from spoenk_publisher.register import Channel, Person, Register, RegisterError
+from spoenk_publisher.register import Channel, Person, ReferenceFace, Register, RegisterError
 
 
 def decide(
@@ -37,6 +38,13 @@ def decide(
     """Every face of ``analysis`` decided: the register's consent in ``snapshot``, the user's
     ``manual`` decisions, the ``policy``; a file of several frames is never "ok"."""
     return decide_photo(analysis.faces, snapshot, manual, policy, frames=analysis.frames)
+
+
+def face_reference_id(photo_sha256: str, box: Box) -> str:
+    """The id a face from an event photo is kept under as a reference: a group photo holds
+    several people's faces, so the photo's hash alone would not tell them apart."""
+    text = f"{photo_sha256}:{box.x0},{box.y0},{box.x1},{box.y1}"
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,30 @@ class ReviewSession:
                 return face.box
         self._store(analysis, ManualDecision(box, "add"))
         return box
+
+    def keep_as_reference(self, analysis: PhotoAnalysis, box: Box, person_id: str) -> bool:
+        """Keep the face at ``box`` (one the user confirmed as ``person_id``) as one of their
+        reference faces, as digiKam and Immich learn from confirmed faces. Returns False when
+        that face was already one of theirs.
+
+        The face must be large enough for a stable encoding (``MIN_REFERENCE_FACE_PX``) and,
+        like every reference, agree with the person's other references and not look more like
+        someone else (``Register.enrol``: ``InconsistentReference``); otherwise nothing is
+        stored. Raises ``EnrolmentError`` for a face that cannot be a reference.
+        """
+        from spoenk_publisher.core.enrolment import (
+            MIN_REFERENCE_FACE_PX,
+            NotAReferenceFace,
+            ReferenceFaceTooSmall,
+        )
+
+        face = next((f for f in analysis.faces if same_face(f.box, box)), None)
+        if face is None or face.encoding is None:
+            raise NotAReferenceFace(analysis.path)
+        if face.box.height < MIN_REFERENCE_FACE_PX:
+            raise ReferenceFaceTooSmall(analysis.path, face.box.height)
+        reference = ReferenceFace(face_reference_id(analysis.sha256, face.box), face.encoding)
+        return self._require().enrol(person_id, [reference]) > 0
 
     def undo(self, analysis: PhotoAnalysis, box: Box) -> None:
         self._require().undo_face_decision(analysis.sha256, box)

@@ -19,4 +19,9 @@ MESSAGES = {
         "the face is too small to serve as a reference ({height} pixels high, at least "
         "{needed} needed): use a closer photo",
     ),
+    "enrol.no_encoding": (
+        "van dit gezicht zijn geen kenmerken bekend (met de hand getekend, of te klein): het kan "
+        "geen referentie zijn",
+        "this face has no encoding (drawn by hand, or too small): it cannot be a reference",
+    ),
 }
