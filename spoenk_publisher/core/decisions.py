@@ -8,6 +8,7 @@ face the register does not allow.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,7 +17,13 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from spoenk_publisher.base import Box, ManualDecision, ManualKind, same_face
-from spoenk_publisher.core.matching import DEFAULT_AMBIGUITY_MARGIN, DEFAULT_TOLERANCE, match
+from spoenk_publisher.core.matching import (
+    DEFAULT_AMBIGUITY_MARGIN,
+    DEFAULT_TOLERANCE,
+    Match,
+    match,
+    match_many,
+)
 
 Action = Literal["keep", "blur", "ignore"]
 #: Why a face is kept or blurred; the UI and the CLI turn these into sentences.
@@ -81,6 +88,21 @@ class ConsentSnapshot:
     def may_appear(self, person_id: str) -> bool:
         return self.consent_states.get(person_id) == "granted"
 
+    @functools.cached_property
+    def reference_squares(self) -> np.ndarray:
+        """The reference encodings' squared lengths, made once (``matching.match_many``)."""
+        return np.einsum("ij,ij->i", self.reference_encodings, self.reference_encodings)
+
+    @functools.cached_property
+    def reference_ids(self) -> np.ndarray:
+        """``reference_person_ids`` as an array, made once (matching compares it per face)."""
+        return np.asarray(self.reference_person_ids, dtype=str)
+
+    @functools.cached_property
+    def reference_codes(self) -> np.ndarray:
+        """One integer per person, row by row (``matching.match_many`` compares these)."""
+        return np.unique(self.reference_ids, return_inverse=True)[1]
+
     @classmethod
     def empty(cls, channel: str, on: date) -> ConsentSnapshot:
         return cls(channel, on, np.zeros((0, 128)), (), {}, {})
@@ -141,20 +163,30 @@ def decide_face(
     snapshot: ConsentSnapshot,
     tolerance: float = DEFAULT_TOLERANCE,
     ambiguity_margin: float = DEFAULT_AMBIGUITY_MARGIN,
+    found: Match | None = None,
 ) -> FaceDecision:
-    """Keep only a confident match with valid consent; everything else is blurred."""
+    """Keep only a confident match with valid consent; everything else is blurred.
+
+    ``found`` is the face's match when it was made already (``decide_photo`` matches all of a
+    photo's faces at once).
+    """
     if face.encoding is None:
-        return FaceDecision(face.box, "blur", "too_small")
-    found = match(
-        face.encoding,
-        snapshot.reference_encodings,
-        snapshot.reference_person_ids,
-        tolerance=tolerance,
-        ambiguity_margin=ambiguity_margin,
-    )
+        return FaceDecision(face.box, "blur", "too_small", kind=face.kind)
+    if found is None:
+        found = match(
+            face.encoding,
+            snapshot.reference_encodings,
+            snapshot.reference_ids,
+            tolerance=tolerance,
+            ambiguity_margin=ambiguity_margin,
+        )
     if found.person_id is None:
-        return FaceDecision(face.box, "blur", found.reason, distance=found.distance)
-    return _consent_decision(face.box, found.person_id, snapshot, distance=found.distance)
+        return FaceDecision(
+            face.box, "blur", found.reason, distance=found.distance, kind=face.kind
+        )
+    return _consent_decision(
+        face.box, found.person_id, snapshot, distance=found.distance, kind=face.kind
+    )
 
 
 def decide_photo(
@@ -170,8 +202,24 @@ def decide_photo(
 
     A file of several ``frames`` is never "ok": only its first frame was analysed.
     """
+    encoded = [face for face in faces if face.encoding is not None]
+    matches = dict(
+        zip(
+            map(id, encoded),
+            match_many(
+                np.array([face.encoding for face in encoded]).reshape(-1, 128),
+                snapshot.reference_encodings,
+                snapshot.reference_ids,
+                tolerance,
+                ambiguity_margin,
+                snapshot.reference_squares,
+                snapshot.reference_codes,
+            ),
+            strict=True,
+        )
+    )
     decisions = [
-        replace(decide_face(face, snapshot, tolerance, ambiguity_margin), kind=face.kind)
+        decide_face(face, snapshot, tolerance, ambiguity_margin, matches.get(id(face)))
         for face in faces
     ]
     for edit in manual:
@@ -217,12 +265,13 @@ def _consent_decision(
     snapshot: ConsentSnapshot,
     distance: float | None = None,
     manual: ManualKind | None = None,
+    kind: str = "face",
 ) -> FaceDecision:
     state = snapshot.consent_states.get(person_id, "none")
     name = snapshot.names.get(person_id)
-    if snapshot.may_appear(person_id):
-        return FaceDecision(box, "keep", "consent", person_id, name, distance, state, manual)
-    return FaceDecision(box, "blur", "no_consent", person_id, name, distance, state, manual)
+    allowed = snapshot.may_appear(person_id)
+    action, reason = ("keep", "consent") if allowed else ("blur", "no_consent")
+    return FaceDecision(box, action, reason, person_id, name, distance, state, manual, kind)
 
 
 def _overlapping(decisions: Sequence[FaceDecision], box: Box) -> int | None:

@@ -10,7 +10,7 @@ import pytest
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
-from spoenk_publisher.core.matching import DEFAULT_TOLERANCE, Match, match
+from spoenk_publisher.core.matching import DEFAULT_TOLERANCE, Match, match, match_many
 from spoenk_publisher.core.photos import load_for_analysis
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -121,3 +121,20 @@ def test_an_empty_register_knows_nobody() -> None:
 def test_references_and_ids_must_line_up() -> None:
     with pytest.raises(ValueError, match="2 reference encodings but 1 person ids"):
         match(np.zeros(128), np.zeros((2, 128)), ["ann"])
+
+
+def test_matching_a_whole_photo_at_once_gives_each_face_its_own_answer(register, group_faces):
+    """``match_many`` (used to decide a photo) answers exactly as ``match`` face by face, on
+    real faces and on look-alikes made ambiguous on purpose."""
+    references, ids = register
+    faces = [encoding for encoding in group_faces.values() if encoding is not None]
+    lookalike = (references[0] + references[-1]) / 2  # between two people: ambiguous
+    probes = np.vstack([*faces, lookalike, references[0]])
+    for tolerance in (0.3, DEFAULT_TOLERANCE, 0.8):
+        one_by_one = [match(p, references, ids, tolerance=tolerance) for p in probes]
+        at_once = match_many(probes, references, ids, tolerance=tolerance)
+        assert [(m.person_id, m.reason) for m in at_once] == [
+            (m.person_id, m.reason) for m in one_by_one
+        ]
+        assert np.allclose([m.distance for m in at_once], [m.distance for m in one_by_one])
+    assert {m.reason for m in one_by_one} >= {"match", "ambiguous"}
