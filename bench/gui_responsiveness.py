@@ -190,8 +190,8 @@ def measure_in_process(app, folder: Path) -> Ticker:
     """The naive alternative: core analyse_batch(workers=1) in a thread of this process."""
     from PySide6.QtCore import QRunnable, QThreadPool
 
-    from spoenk_publisher.core.analysis import analyse_batch
     from spoenk_publisher.core.photos import list_photos
+    from spoenk_publisher.core.pool import analyse_batch
 
     done: list[bool] = []
 

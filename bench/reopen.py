@@ -42,8 +42,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from spoenk_publisher.core.analysis import AnalysisCache, analyse_batch, analyse_photo
+    from spoenk_publisher.core.analysis import AnalysisCache, analyse_photo
     from spoenk_publisher.core.photos import content_hash
+    from spoenk_publisher.core.pool import analyse_batch
     from spoenk_publisher.core.review import ReviewSession
     from spoenk_publisher.register import Person, Register
 

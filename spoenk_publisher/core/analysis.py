@@ -17,7 +17,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -32,9 +31,6 @@ from spoenk_publisher.core.photos import (
     load_for_analysis,
 )
 from spoenk_publisher.messages import Message
-
-if TYPE_CHECKING:
-    from spoenk_publisher.core.pool import AnalysisPool
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
 #: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
@@ -309,78 +305,6 @@ def default_cache_path() -> Path:
 Submit = Callable[[Path, str, str], Future]
 #: ``on_done(path, analysis_or_reason)``: called once per photo, on the caller's thread.
 OnDone = Callable[[Path, "PhotoAnalysis | Message"], None]
-
-
-def analyse_batch(
-    paths: Iterable[Path | str],
-    mode: str = "standard",
-    cache: AnalysisCache | None = None,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-    workers: int | None = None,
-    pool: AnalysisPool | None = None,
-    on_started: Callable[[Path], None] | None = None,
-    on_done: OnDone | None = None,
-    known_files: bool = False,
-    cached_only: bool = False,
-) -> BatchResult:
-    """Analyse ``paths``, cache first, then on ``pool`` (the app's warm one) or on ``workers``
-    processes started for this batch (default: one per core; 1: in this process).
-
-    A photo that cannot be read is listed in ``failures`` with its reason and the batch goes
-    on. Cancelling stops submitting new photos at once and returns what has finished.
-    ``on_started(path)`` and ``on_done(path, analysis_or_reason)`` report each photo as it
-    starts and ends (on the caller's thread). ``known_files``: see ``split_cached``;
-    ``cached_only``: report what the cache knows and analyse nothing (the rest is left out of
-    the result).
-    """
-    started = time.perf_counter()
-    paths = [Path(p) for p in paths]
-    result = BatchResult()
-    cancelled = cancelled or (lambda: False)
-
-    report = on_done
-
-    def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
-        if isinstance(outcome, Message):
-            result.failures[path] = outcome
-        else:
-            result.analyses[path] = outcome
-        if report is not None:
-            report(path, outcome)
-        if progress is not None:
-            progress(len(result.analyses) + len(result.failures), len(paths), path)
-
-    if progress is not None:
-        progress(0, len(paths), None)
-    to_run = split_cached(paths, mode, cache, cancelled, done, known_files)
-    workers = max(1, workers or os.cpu_count() or 1)
-    if to_run is None:
-        result.cancelled = True
-    elif cached_only:
-        pass
-    elif pool is None and (workers == 1 or len(to_run) <= 1):
-        finished = run_uncached(to_run, mode, cache, None, 1, cancelled, done, on_started)
-        result.cancelled = not finished
-    else:
-        from spoenk_publisher.core.pool import AnalysisPool
-
-        own = pool is None
-        pool = pool or AnalysisPool(min(workers, len(to_run)))
-        finished = False
-        try:
-            # Two photos queued per worker keep the cores busy without queueing work that a
-            # cancel would have to wait for.
-            finished = run_uncached(
-                to_run, mode, cache, pool.submit, 2 * pool.workers, cancelled, done,
-                on_started=on_started, on_broken=pool.restart,
-            )  # fmt: skip
-            result.cancelled = not finished
-        finally:
-            if own:  # a batch's own processes end with it (at once when cancelled)
-                pool.shutdown(wait=finished)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def split_cached(

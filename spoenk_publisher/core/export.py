@@ -19,20 +19,15 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PIL import Image
 
 from spoenk_publisher.base import ManualDecision
-from spoenk_publisher.core.analysis import (
-    AnalysisCache,
-    Cancelled,
-    PhotoAnalysis,
-    Progress,
-    analyse_batch,
-)
+from spoenk_publisher.core.analysis import AnalysisCache, Cancelled, PhotoAnalysis, Progress
 from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy
 from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_upright
+from spoenk_publisher.core.pool import AnalysisPool, analyse_batch
 from spoenk_publisher.core.presets import ChannelPreset, preset_for
 from spoenk_publisher.core.render import (
     DEFAULT_MARGINS,
@@ -44,9 +39,6 @@ from spoenk_publisher.core.render import (
 )
 from spoenk_publisher.core.review import decide
 from spoenk_publisher.messages import CodedError, Message, display_path
-
-if TYPE_CHECKING:
-    from spoenk_publisher.core.pool import AnalysisPool
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "source", "people", "faces_blurred")

@@ -1,5 +1,5 @@
-"""The one pool of analysis processes: the command line makes one per batch, the desktop app
-keeps one warm for the whole session.
+"""A batch of photos analysed on the one pool of analysis processes: the command line makes a
+pool per batch, the desktop app keeps one warm for the whole session.
 
 Why analysis runs in processes: the models hold Python's GIL in stretches (dlib's landmarks,
 the decode), which would freeze the window; and one process per core uses the cores without
@@ -15,12 +15,25 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from spoenk_publisher.core.analysis import analyse_safely, init_worker
+from spoenk_publisher.core.analysis import (
+    AnalysisCache,
+    BatchResult,
+    Cancelled,
+    OnDone,
+    PhotoAnalysis,
+    Progress,
+    analyse_safely,
+    init_worker,
+    run_uncached,
+    split_cached,
+)
+from spoenk_publisher.messages import Message
 
 #: How much lower the app's analysis processes' priority is than the window's (Unix ``nice``):
 #: when every core is busy, the window gets the processor first.
@@ -119,3 +132,73 @@ def shutdown_shared_pool() -> None:
     if _shared is not None:
         _shared.shutdown()
         _shared = None
+
+
+def analyse_batch(
+    paths: Iterable[Path | str],
+    mode: str = "standard",
+    cache: AnalysisCache | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+    pool: AnalysisPool | None = None,
+    on_started: Callable[[Path], None] | None = None,
+    on_done: OnDone | None = None,
+    known_files: bool = False,
+    cached_only: bool = False,
+) -> BatchResult:
+    """Analyse ``paths``, cache first, then on ``pool`` (the app's warm one) or on ``workers``
+    processes started for this batch (default: one per core; 1: in this process).
+
+    A photo that cannot be read is listed in ``failures`` with its reason and the batch goes
+    on. Cancelling stops submitting new photos at once and returns what has finished.
+    ``on_started(path)`` and ``on_done(path, analysis_or_reason)`` report each photo as it
+    starts and ends (on the caller's thread). ``known_files``: see ``split_cached``;
+    ``cached_only``: report what the cache knows and analyse nothing (the rest is left out of
+    the result).
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    result = BatchResult()
+    cancelled = cancelled or (lambda: False)
+
+    report = on_done
+
+    def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
+        if isinstance(outcome, Message):
+            result.failures[path] = outcome
+        else:
+            result.analyses[path] = outcome
+        if report is not None:
+            report(path, outcome)
+        if progress is not None:
+            progress(len(result.analyses) + len(result.failures), len(paths), path)
+
+    if progress is not None:
+        progress(0, len(paths), None)
+    to_run = split_cached(paths, mode, cache, cancelled, done, known_files)
+    workers = max(1, workers or os.cpu_count() or 1)
+    if to_run is None:
+        result.cancelled = True
+    elif cached_only:
+        pass
+    elif pool is None and (workers == 1 or len(to_run) <= 1):
+        finished = run_uncached(to_run, mode, cache, None, 1, cancelled, done, on_started)
+        result.cancelled = not finished
+    else:
+        own = pool is None
+        pool = pool or AnalysisPool(min(workers, len(to_run)))
+        finished = False
+        try:
+            # Two photos queued per worker keep the cores busy without queueing work that a
+            # cancel would have to wait for.
+            finished = run_uncached(
+                to_run, mode, cache, pool.submit, 2 * pool.workers, cancelled, done,
+                on_started=on_started, on_broken=pool.restart,
+            )  # fmt: skip
+            result.cancelled = not finished
+        finally:
+            if own:  # a batch's own processes end with it (at once when cancelled)
+                pool.shutdown(wait=finished)
+    result.seconds = time.perf_counter() - started
+    return result

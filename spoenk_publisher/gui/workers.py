@@ -17,14 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_batch
+from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
 from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, export_photos
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.photos import UnreadablePhoto, WorkingCopy
 from spoenk_publisher.core.photos import load_for_analysis as load_working_copy
-from spoenk_publisher.core.pool import AnalysisPool
+from spoenk_publisher.core.pool import AnalysisPool, analyse_batch
 from spoenk_publisher.core.render import anonymise
 from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.demo import NotADemoRegister, create_demo_register

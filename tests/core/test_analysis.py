@@ -11,9 +11,10 @@ import pytest
 from PIL import Image
 
 from spoenk_publisher.core import analysis as analysis_module
-from spoenk_publisher.core.analysis import AnalysisCache, analyse_batch, analyse_photo
+from spoenk_publisher.core.analysis import AnalysisCache, analyse_photo
 from spoenk_publisher.core.decisions import ConsentSnapshot, ManualDecision, decide_photo
 from spoenk_publisher.core.faces import Box
+from spoenk_publisher.core.pool import analyse_batch
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OBAMA = DATA / "people" / "obama" / "obama-1.jpg"
