@@ -23,13 +23,15 @@ import numpy as np
 from spoenk_publisher.core.decisions import AnalysedFace
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import MODES, detect_faces
-from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
+from spoenk_publisher.core.faces.encoding import encode_faces_in_photo_with_landmarks
+from spoenk_publisher.core.faces.quality import FaceQuality, measure
 from spoenk_publisher.core.photos import UnreadablePhoto, content_hash, load_for_analysis
 from spoenk_publisher.messages import Message
 
 #: Bump when detection or encoding changes, so that old cached results are not reused.
 #: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
-ANALYSIS_VERSION = "centerface-3"
+#: 4: each encoded face carries its quality (pose and sharpness, ``core.faces.quality``).
+ANALYSIS_VERSION = "centerface-4"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]
@@ -72,17 +74,25 @@ def analyse_photo(
     working = load_for_analysis(path)
     detected = detect_faces(working, mode=mode)
     boxes = [face.box for face in detected]
-    encodings = encode_faces_in_photo(path, boxes, working) if boxes else []
+    encoded = encode_faces_in_photo_with_landmarks(path, boxes, working) if boxes else []
     faces = tuple(
-        AnalysedFace(face.box, face.score, encoding, face.source)
-        for face, encoding in zip(detected, encodings, strict=True)
+        AnalysedFace(
+            face.box,
+            face.score,
+            None if found is None else found.encoding,
+            face.source,
+            None if found is None else measure(found.landmarks, found.chip, face.box.height),
+        )
+        for face, found in zip(detected, encoded, strict=True)
     )
     width, height = working.full_size
     return PhotoAnalysis(path, sha256, width, height, mode, faces, frames=working.frames)
 
 
 #: How the cache file is laid out; a file of another layout is emptied (it is only a cache).
-CACHE_SCHEMA = 2
+#: 3: each face's quality (yaw, pitch, sharpness), so a change in the register re-decides
+#: without re-encoding.
+CACHE_SCHEMA = 3
 
 class AnalysisCache:
     """Detections and encodings per (photo hash, mode), in one SQLite file.
@@ -134,7 +144,8 @@ class AnalysisCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS faces (sha256 TEXT, mode TEXT, version TEXT, idx INTEGER,"
             " x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, score REAL, source TEXT,"
-            " encoding BLOB, PRIMARY KEY (sha256, mode, version, idx))"
+            " encoding BLOB, yaw REAL, pitch REAL, sharpness REAL,"
+            " PRIMARY KEY (sha256, mode, version, idx))"
         )
         self._db.commit()
 
@@ -157,9 +168,10 @@ class AnalysisCache:
                 score,
                 None if blob is None else np.frombuffer(blob, dtype=np.float64).copy(),
                 source,
+                None if yaw is None else FaceQuality(yaw, pitch, sharpness, y1 - y0),
             )
-            for x0, y0, x1, y1, score, source, blob in self._db.execute(
-                "SELECT x0, y0, x1, y1, score, source, encoding FROM faces"
+            for x0, y0, x1, y1, score, source, blob, yaw, pitch, sharpness in self._db.execute(
+                "SELECT x0, y0, x1, y1, score, source, encoding, yaw, pitch, sharpness FROM faces"
                 " WHERE sha256=? AND mode=? AND version=? ORDER BY idx",
                 key,
             )
@@ -178,7 +190,7 @@ class AnalysisCache:
                 (*key, analysis.width, analysis.height, analysis.frames, time.time()),
             )
             self._db.executemany(
-                "INSERT INTO faces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO faces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         *key,
@@ -189,6 +201,11 @@ class AnalysisCache:
                         None
                         if face.encoding is None
                         else face.encoding.astype(np.float64).tobytes(),
+                        *(
+                            (None, None, None)
+                            if face.quality is None
+                            else (face.quality.yaw, face.quality.pitch, face.quality.sharpness)
+                        ),
                     )
                     for index, face in enumerate(analysis.faces)
                 ],

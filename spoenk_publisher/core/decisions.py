@@ -16,6 +16,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from spoenk_publisher.core.faces import Box
+from spoenk_publisher.core.faces.quality import FaceQuality
 from spoenk_publisher.core.matching import DEFAULT_AMBIGUITY_MARGIN, DEFAULT_TOLERANCE, match
 
 Action = Literal["keep", "blur", "ignore"]
@@ -38,12 +39,14 @@ Policy = Literal["blur", "exclude"]
 
 @dataclass(frozen=True)
 class AnalysedFace:
-    """A detected face with its encoding (``None``: too small to encode reliably)."""
+    """A detected face with its encoding (``None``: too small to encode reliably) and how far
+    that encoding can be trusted (``None`` with an encoding: unknown, so never recognised)."""
 
     box: Box
     score: float
     encoding: np.ndarray | None = field(default=None, compare=False, repr=False)
     source: str = "centerface"
+    quality: FaceQuality | None = field(default=None, compare=False)
 
 
 class ConsentSource(Protocol):
