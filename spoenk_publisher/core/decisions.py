@@ -1,9 +1,11 @@
 """Per face, per channel: keep or blur, and why. Default deny.
 
-A face is kept unblurred only when it is confidently matched to a person whose consent for the
-channel is valid on the day; every other outcome (no consent, unknown, ambiguous, too small,
-forced) is a blur. Manual decisions can add faces, name faces or force a blur, but never keep a
-face the register does not allow.
+A face is kept unblurred only when it is confidently matched, with a reliable encoding, to a
+person whose consent for the channel is valid on the day; every other outcome (no consent,
+unknown, ambiguous, too small, unreliable, forced) is a blur. The tolerance tightens as a face's
+quality drops (``core.faces.quality``).
+Manual decisions can add faces, name faces or force a blur, but never keep a face the register
+does not allow.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from spoenk_publisher.core.faces import Box
-from spoenk_publisher.core.faces.quality import FaceQuality
+from spoenk_publisher.core.faces.quality import FaceQuality, tolerance_for
 from spoenk_publisher.core.matching import DEFAULT_AMBIGUITY_MARGIN, DEFAULT_TOLERANCE, match
 
 Action = Literal["keep", "blur", "ignore"]
@@ -27,6 +29,7 @@ Reason = Literal[
     "unknown",  # nobody in the register is close enough
     "ambiguous",  # two people nearly equally close
     "too_small",  # too small to recognise reliably
+    "unreliable",  # too turned, blurred or small in detail for its encoding to be trusted
     "forced_blur",  # a user chose to blur it
     "not_a_face",  # a user marked the detection as not a face: ignored
 ]
@@ -156,14 +159,21 @@ def decide_face(
     tolerance: float = DEFAULT_TOLERANCE,
     ambiguity_margin: float = DEFAULT_AMBIGUITY_MARGIN,
 ) -> FaceDecision:
-    """Keep only a confident match with valid consent; everything else is blurred."""
+    """Keep only a confident match with valid consent; everything else is blurred.
+
+    ``tolerance`` applies to a face of good quality; a fair one gets a stricter tolerance and a
+    poor one (or one whose quality is unknown) is not recognised at all: "unreliable".
+    """
     if face.encoding is None:
         return FaceDecision(face.box, "blur", "too_small")
+    limit = tolerance_for(face.quality, tolerance)
+    if limit is None:
+        return FaceDecision(face.box, "blur", "unreliable")
     found = match(
         face.encoding,
         snapshot.reference_encodings,
         snapshot.reference_person_ids,
-        tolerance=tolerance,
+        tolerance=limit,
         ambiguity_margin=ambiguity_margin,
     )
     if found.person_id is None:
