@@ -3,7 +3,7 @@
 A face is kept unblurred only when it is confidently matched, with a reliable encoding, to a
 person whose consent for the channel is valid on the day; every other outcome (no consent,
 unknown, ambiguous, too small, unreliable, forced) is a blur. The tolerance tightens as a face's
-quality drops (``core.faces.quality``).
+quality drops (``core.faces.quality``), and one person is shown at most once per photo.
 Manual decisions can add faces, name faces or force a blur, but never keep a face the register
 does not allow.
 """
@@ -192,13 +192,23 @@ def decide_photo(
 ) -> PhotoDecision:
     """Decisions for every face of a photo, with the user's manual decisions applied.
 
-    A file of several ``frames`` is never "ok": only its first frame was analysed.
+    A file of several ``frames`` is never "ok": only its first frame was analysed. One person is
+    shown at most once (``once_per_photo``).
     """
     decisions = [decide_face(face, snapshot, tolerance, ambiguity_margin) for face in faces]
-    for edit in manual:
+    # How strong each automatic match is: its distance as a share of its own tolerance, so that
+    # at the same distance a lower-quality face (a stricter tolerance) is the weaker one.
+    strength: dict[int, float] = {}
+    for index, (face, decision) in enumerate(zip(faces, decisions, strict=True)):
+        limit = tolerance_for(face.quality, tolerance)
+        if decision.person_id is not None and decision.distance is not None and limit:
+            strength[index] = decision.distance / limit
+    named_by_hand: dict[int, int] = {}  # decision index -> place of the naming in ``manual``
+    for order, edit in enumerate(manual):
         if edit.kind == "add":
             if edit.person_id:
                 decisions.append(_consent_decision(edit.box, edit.person_id, snapshot, manual=True))
+                named_by_hand[len(decisions) - 1] = order
             else:
                 decisions.append(FaceDecision(edit.box, "blur", "unknown", manual=True))
             continue
@@ -216,11 +226,61 @@ def decide_photo(
             )
         elif edit.kind == "assign" and edit.person_id:
             decisions[index] = _consent_decision(current.box, edit.person_id, snapshot, manual=True)
+            named_by_hand[index] = order
+    decisions = once_per_photo(decisions, strength, named_by_hand)
     any_blur = any(decision.blurred for decision in decisions)
     verdict: Verdict = "ok" if not any_blur else ("exclude" if policy == "exclude" else "blur")
     if verdict == "ok" and frames > 1:
         verdict = "export_only"
     return PhotoDecision(snapshot.channel, tuple(decisions), verdict, frames)
+
+
+def once_per_photo(
+    decisions: Sequence[FaceDecision],
+    strength: Mapping[int, float],
+    named_by_hand: Mapping[int, int],
+) -> list[FaceDecision]:
+    """One person appears at most once in a photo; every other face given to them is blurred.
+
+    When two faces of one photo are both someone's, at least one of them is somebody else (a
+    look-alike, a sibling, an encoding that drifted), so both are looked at again. The face that
+    stays that person's is:
+
+    1. the face the user named as that person by hand, the last one named if there are several
+       (a user who names Sanne on a second face has changed their mind about the first);
+    2. otherwise the automatic match that is strongest: the smallest distance as a share of the
+       face's own tolerance (``strength``: at the same distance a lower-quality face, with its
+       stricter tolerance, is weaker); on a tie the first face.
+
+    Every other face matched or named as that person is blurred as "ambiguous" (a hand-named
+    one keeps ``manual``). Faces of other people, unknown faces and blurs by hand are untouched;
+    the check is on all the person's faces, kept or not, so a blurred "no consent" match still
+    wins over a weaker one.
+    """
+    result = list(decisions)
+    faces_of: dict[str, list[int]] = {}
+    for index, decision in enumerate(decisions):
+        if decision.person_id and decision.reason in ("consent", "no_consent"):
+            faces_of.setdefault(decision.person_id, []).append(index)
+    for indices in faces_of.values():
+        if len(indices) < 2:
+            continue
+        by_hand = [index for index in indices if index in named_by_hand]
+        if by_hand:
+            winner = max(by_hand, key=lambda index: named_by_hand[index])
+        else:
+            winner = min(indices, key=lambda index: (strength.get(index, float("inf")), index))
+        for index in indices:
+            if index != winner:
+                loser = decisions[index]
+                result[index] = FaceDecision(
+                    loser.box,
+                    "blur",
+                    "ambiguous",
+                    distance=loser.distance,
+                    manual=loser.manual,
+                )
+    return result
 
 
 def _consent_decision(

@@ -1,5 +1,6 @@
 """The quality gate on real faces: a blurred or turned face of an enrolled person is not
-recognised where its encoding cannot be trusted."""
+recognised where its encoding cannot be trusted, and one person is shown at most once per
+photo."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ import pytest
 from PIL import Image, ImageFilter
 
 from spoenk_publisher.core.analysis import analyse_photo
-from spoenk_publisher.core.decisions import AnalysedFace, ConsentSnapshot, decide_photo
+from spoenk_publisher.core.decisions import (
+    AnalysedFace,
+    ConsentSnapshot,
+    ManualDecision,
+    decide_photo,
+)
 from spoenk_publisher.core.faces import quality
 from spoenk_publisher.core.matching import DEFAULT_TOLERANCE
 
@@ -97,3 +103,55 @@ def test_a_face_without_a_known_quality_is_never_kept(obama, consent) -> None:
 def test_the_enrolled_adults_in_a_group_photo_are_still_recognised(consent) -> None:
     decision = decide_photo(analyse_photo(GROUP).faces, consent)
     assert sorted(decision.people_shown) == ["biden", "obama"]
+
+
+@pytest.fixture(scope="module")
+def twice(tmp_path_factory) -> Path:
+    """Obama's portrait placed twice side by side: two faces of one person in one photo."""
+    target = tmp_path_factory.mktemp("twice") / "obama-twice.jpg"
+    with Image.open(OBAMA) as image:
+        image = image.convert("RGB")
+        both = Image.new("RGB", (image.width * 2, image.height), "white")
+        both.paste(image, (0, 0))
+        both.paste(image, (image.width, 0))
+        both.save(target, quality=95)
+    return target
+
+
+def test_one_person_is_shown_at_most_once_per_photo(twice, consent) -> None:
+    faces = analyse_photo(twice).faces
+    assert len(faces) == 2 and all(f.encoding is not None for f in faces)
+    decision = decide_photo(faces, consent)
+    kept = [f for f in decision.faces if f.action == "keep"]
+    assert [f.person_id for f in kept] == ["obama"]
+    (other,) = [f for f in decision.faces if f.action != "keep"]
+    assert (other.action, other.reason, other.person_id) == ("blur", "ambiguous", None)
+    assert decision.verdict == "blur"
+
+
+def test_of_two_faces_named_as_one_person_by_hand_the_last_named_is_kept(twice, consent) -> None:
+    faces = sorted(analyse_photo(twice).faces, key=lambda f: f.box.x0)
+    left, right = faces
+    for first, last in ((left, right), (right, left)):
+        manual = [
+            ManualDecision(first.box, "assign", "obama"),
+            ManualDecision(last.box, "assign", "obama"),
+        ]
+        decision = decide_photo(faces, consent, manual)
+        by_box = {f.box: f for f in decision.faces}
+        assert (by_box[last.box].action, by_box[last.box].person_id) == ("keep", "obama")
+        assert (by_box[first.box].action, by_box[first.box].reason) == ("blur", "ambiguous")
+        assert by_box[first.box].manual
+
+
+def test_a_face_named_by_hand_wins_over_an_automatic_match(consent) -> None:
+    faces = analyse_photo(GROUP).faces
+    child = max(faces, key=lambda f: f.box.y0)  # the child, lowest in the photo
+    # The user says the child is Obama (wrongly, but it is theirs to say): Obama's own face,
+    # matched automatically, is then the second face of one person and is blurred.
+    decision = decide_photo(faces, consent, [ManualDecision(child.box, "assign", "obama")])
+    by_box = {f.box: f for f in decision.faces}
+    assert (by_box[child.box].action, by_box[child.box].person_id) == ("keep", "obama")
+    others = [f for f in decision.faces if f.box != child.box]
+    assert [f.person_id for f in others if f.action == "keep"] == ["biden"]
+    assert [f.reason for f in others if f.action == "blur"] == ["ambiguous"]
