@@ -1,6 +1,6 @@
 """The quality gate on real faces: a blurred or turned face of an enrolled person is not
-recognised where its encoding cannot be trusted, and one person is shown at most once per
-photo."""
+recognised where its encoding cannot be trusted, one person is shown at most once per photo, and
+a blurred or turned reference photo is refused."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from spoenk_publisher.core.decisions import (
     ManualDecision,
     decide_photo,
 )
+from spoenk_publisher.core.enrolment import UnreliableReference, reference_face
 from spoenk_publisher.core.faces import quality
 from spoenk_publisher.core.matching import DEFAULT_TOLERANCE
 
@@ -25,6 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 OBAMA = DATA / "people" / "obama" / "obama-1.jpg"  # frontal and sharp: the reference
 OBAMA_TURNED = DATA / "people" / "obama" / "obama-2.jpg"  # turned about 20 degrees
 BIDEN = DATA / "people" / "biden" / "biden-1.jpg"
+KIT_TURNED = DATA / "people" / "kit_harington" / "kit-2.jpg"  # turned about 30 degrees
 GROUP = DATA / "groups" / "obama_and_biden.jpg"
 TODAY = date(2026, 11, 25)
 
@@ -155,3 +157,24 @@ def test_a_face_named_by_hand_wins_over_an_automatic_match(consent) -> None:
     others = [f for f in decision.faces if f.box != child.box]
     assert [f.person_id for f in others if f.action == "keep"] == ["biden"]
     assert [f.reason for f in others if f.action == "blur"] == ["ambiguous"]
+
+
+def test_a_blurred_reference_photo_is_refused(tmp_path) -> None:
+    with pytest.raises(UnreliableReference) as error:
+        reference_face(blurred_copy(OBAMA, tmp_path, radius=3))
+    assert error.value.problem == "blurred"
+    assert error.value.reason.code == "enrol.blurred"
+    assert "scherpe foto" in error.value.text("nl") and "sharp photo" in error.value.text("en")
+
+
+def test_a_turned_reference_photo_is_refused() -> None:
+    with pytest.raises(UnreliableReference) as error:
+        reference_face(KIT_TURNED)
+    assert error.value.problem == "turned"
+    assert abs(error.value.quality.yaw) > quality.REFERENCE_YAW
+    assert "recht in de camera" in error.value.text("nl")
+
+
+def test_frontal_sharp_reference_photos_are_accepted() -> None:
+    for path in (OBAMA, OBAMA_TURNED, BIDEN):
+        assert reference_face(path).encoding.shape == (128,)
