@@ -2119,7 +2119,7 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/verdict_text.py" line="101" />
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="106" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="107" />
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
@@ -2135,42 +2135,47 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/verdict_text.py" line="104" />
+        <source>too turned, blurred or small to recognise with certainty</source>
+        <translation>te scheef, wazig of klein om zeker te herkennen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="105" />
         <source>blurred by hand</source>
         <translation>met de hand geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="105" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="106" />
         <source>not a face</source>
         <translation>geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="116" />
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="121" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="117" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="122" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="130" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="131" />
         <source>May be published: no faces found.</source>
         <translation>Mag geplaatst worden: geen gezichten gevonden.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="131" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="132" />
         <source>May be published (%1).</source>
         <translation>Mag geplaatst worden (%1).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="134" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="135" />
         <source>%1× %2</source>
         <translation>%1× %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="138" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="139" />
         <source>Left out: %1</source>
         <translation>Wordt weggelaten: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="139" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="140" />
         <source>%n face(s) will be blurred: %1</source>
         <translation>
             <numerusform>%n gezicht wordt geblurd: %1</numerusform>
@@ -2178,78 +2183,78 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="142" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="143" />
         <source>Cannot be checked: %1</source>
         <translation>Kan niet gecontroleerd worden: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="149" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="150" />
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="149" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="150" />
         <source>ignored</source>
         <translation>genegeerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="150" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="151" />
         <source>Unknown person</source>
         <translation>Onbekend persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="152" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="153" />
         <source>%1 (set by hand)</source>
         <translation>%1 (met de hand)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="154" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="155" />
         <source>Shown: %1</source>
         <translation>Zichtbaar: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="156" />
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="159" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="157" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="160" />
         <source>Blurred: %1</source>
         <translation>Geblurd: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="158" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="159" />
         <source>Blurred: not recognised</source>
         <translation>Geblurd: niet herkend</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="164" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="165" />
         <source>Shown: consent for this channel</source>
         <translation>Zichtbaar: toestemming voor dit kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="165" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="166" />
         <source>Blurred: no consent</source>
         <translation>Geblurd: geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="166" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="167" />
         <source>Blurred: unknown</source>
         <translation>Geblurd: onbekend</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="167" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="168" />
         <source>Blurred: too small or not certain</source>
         <translation>Geblurd: te klein of niet zeker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="168" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="169" />
         <source>Blurred by hand</source>
         <translation>Met de hand geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="169" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="170" />
         <source>Not a face (ignored)</source>
         <translation>Geen gezicht (genegeerd)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="175" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="176" />
         <source>%n blurred</source>
         <translation>
             <numerusform>%n geblurd</numerusform>
@@ -2257,32 +2262,32 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="177" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="178" />
         <source>Waiting</source>
         <translation>Wacht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="178" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="179" />
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="179" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="180" />
         <source>All clear</source>
         <translation>In orde</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="180" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="181" />
         <source>Faces blurred</source>
         <translation>Geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="181" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="182" />
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="182" />
+        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="183" />
         <source>Error</source>
         <translation>Fout</translation>
     </message>
