@@ -20,6 +20,9 @@ Photos (real, never synthetic faces):
 
 Steps:
 
+0. Sharpness by real detail: the named faces shrunk as shot to 40-150 px, and shrunk to 25 or
+   40 px then enlarged 4x; their sharpness and how far their encodings drift. This and step 1
+   set the gate's thresholds (``core/faces/quality.py``).
 1. Pairs: every two group-photo faces (different people) and every two identity faces of the
    same person; how many come within the matching tolerance before the quality gate (every
    encoded face at 0.45) and after it (both faces kept by the gate, at the stricter of their two
@@ -45,6 +48,7 @@ recognition figure rests on 18 faces of 5 adults; children's faces lie closer to
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import platform
@@ -75,6 +79,7 @@ from spoenk_publisher.core.decisions import (  # noqa: E402
 from spoenk_publisher.core.enrolment import MIN_REFERENCE_FACE_PX  # noqa: E402
 from spoenk_publisher.core.faces import Box  # noqa: E402
 from spoenk_publisher.core.faces import quality as gate  # noqa: E402
+from spoenk_publisher.core.faces.encoding import encode_faces_with_landmarks  # noqa: E402
 from spoenk_publisher.core.matching import DEFAULT_TOLERANCE  # noqa: E402
 
 SHARED_PHOTOS = ROOT.parent / "shared" / "photos"
@@ -559,6 +564,65 @@ def recognition(strangers: list[Face], identities: list[Face]) -> tuple[int, int
     return outcome
 
 
+#: Face heights the named faces are shrunk to (as shot), and "enlarged": shrunk to 25 or 40 px
+#: and enlarged 4x with Lanczos, as a crowd photo enlarged before analysis.
+SIZES = (40, 60, 80, 100, 150, "25 enlarged 4x", "40 enlarged 4x")
+
+
+def sharpness_by_size() -> None:
+    """Sharpness and the drift from the full-size encoding of every named face made small."""
+    manifest = json.loads((SHARED_PHOTOS / "manifest.json").read_text())
+    found: dict[object, list[tuple[float, float]]] = {size: [] for size in SIZES}
+    for entry in manifest["photos"]:
+        if entry.get("role") not in ("train", "test"):
+            continue
+        with Image.open(SHARED_PHOTOS / entry["file"]) as opened:
+            image = opened.convert("RGB")
+        for truth in entry["faces"]:
+            if truth["identity"] == "unknown_child":  # out of focus at any size
+                continue
+            box = Box(*map(int, truth["box"]))
+            full = encode_faces_with_landmarks(image, [box])[0]
+            for size in SIZES:
+                small = size if isinstance(size, int) else int(size.split()[0])
+                zoom = small / box.height
+                if zoom > 1:
+                    continue
+                made = image.resize(
+                    (round(image.width * zoom), round(image.height * zoom)),
+                    Image.Resampling.LANCZOS,
+                )
+                if not isinstance(size, int):
+                    made = made.resize((made.width * 4, made.height * 4), Image.Resampling.LANCZOS)
+                    zoom *= 4
+                buffer = io.BytesIO()
+                made.save(buffer, "JPEG", quality=90)
+                made = Image.open(buffer).convert("RGB")
+                scaled = Box(*(round(v * zoom) for v in box.as_list()))
+                face = encode_faces_with_landmarks(made, [scaled])[0]
+                if face is None or full is None:
+                    continue
+                measured = gate.measure(face.landmarks, face.chip, scaled.height)
+                drift = float(np.linalg.norm(face.encoding - full.encoding))
+                found[size].append((measured.sharpness, drift))
+    print(
+        "\n0. sharpness by the detail a face really has: the named faces (not the blurred child) "
+        "shrunk with Lanczos, as shot or enlarged again (JPEG 90); drift = distance from the "
+        "full-size encoding"
+    )
+    for size, values in found.items():
+        if not values:
+            continue
+        sharp = np.array([v[0] for v in values])
+        drift = np.array([v[1] for v in values])
+        label = f"{size} px" if isinstance(size, int) else f"{size.split()[0]} px enlarged 4x"
+        print(
+            f"   {label:>18}: {len(values):2d} faces, sharpness {sharp.min():.3f}-"
+            f"{sharp.max():.3f} (median {np.median(sharp):.3f}), drift median "
+            f"{np.median(drift):.2f}, max {drift.max():.2f}"
+        )
+
+
 def main() -> None:
     print(
         f"machine: {platform.machine()}, {__import__('os').cpu_count()} cores (shared), "
@@ -570,6 +634,7 @@ def main() -> None:
         f"{len(strangers)} stranger faces in {len({f.photo for f in strangers})} group photos "
         f"(each upscaled to a {LONG_SIDE}-px long side), {len(identities)} named faces"
     )
+    sharpness_by_size()
     pairs_report(strangers, identities)
     enrolled = json.loads((SHARED_PHOTOS / "manifest.json").read_text())["identities"]
     named = {f.identity for f in identities if enrolled[f.identity]["enrolled"]}
