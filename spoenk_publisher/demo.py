@@ -1,9 +1,10 @@
 """The demo register: a few real people, with consent made up so that the demo event shows every
-kind of decision (kept with consent, blurred for lack of consent, blurred as unknown).
+kind of decision (kept with consent, blurred for lack of consent, blurred as not recognisable).
 
 In ``resources/demo_event/obama_and_biden.jpg`` on Instagram: Barack Obama is kept (consent),
-Joe Biden is blurred (refused) and the child is blurred (unknown). Kit Harington may appear on the
-website but not on Instagram; Rose Leslie is known by her face but has no consent recorded.
+Joe Biden is blurred (refused) and the child is blurred (unreliable: the face is too blurred to
+recognise with certainty). Kit Harington may appear on the website but not on Instagram; Rose
+Leslie is known by her face but has no consent recorded.
 Plain Python (no Qt): the CLI's ``demo`` command and the GUI's "Demo openen" both call it.
 """
 

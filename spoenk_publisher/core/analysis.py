@@ -23,7 +23,8 @@ import numpy as np
 from spoenk_publisher.core.decisions import AnalysedFace
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import MODES, detect_faces
-from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
+from spoenk_publisher.core.faces.encoding import encode_faces_in_photo_with_landmarks
+from spoenk_publisher.core.faces.quality import FaceQuality, measure
 from spoenk_publisher.core.photos import (
     UnreadablePhoto,
     check_regular_file,
@@ -35,7 +36,8 @@ from spoenk_publisher.messages import Message
 #: Bump when detection or encoding changes, so that old cached results are not reused.
 #: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
 #: 4: the large detection pass runs as tiles, frames are padded, weak boxes are "possible".
-ANALYSIS_VERSION = "centerface-4"
+#: 5: each encoded face carries its quality (pose and sharpness, ``core.faces.quality``).
+ANALYSIS_VERSION = "centerface-5"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]
@@ -78,17 +80,28 @@ def analyse_photo(
     working = load_for_analysis(path)
     detected = detect_faces(working, mode=mode)
     boxes = [face.box for face in detected]
-    encodings = encode_faces_in_photo(path, boxes, working) if boxes else []
+    encoded = encode_faces_in_photo_with_landmarks(path, boxes, working) if boxes else []
     faces = tuple(
-        AnalysedFace(face.box, face.score, encoding, face.source, face.kind)
-        for face, encoding in zip(detected, encodings, strict=True)
+        AnalysedFace(
+            face.box,
+            face.score,
+            None if found is None else found.encoding,
+            face.source,
+            kind=face.kind,
+            quality=(
+                None if found is None else measure(found.landmarks, found.chip, face.box.height)
+            ),
+        )
+        for face, found in zip(detected, encoded, strict=True)
     )
     width, height = working.full_size
     return PhotoAnalysis(path, sha256, width, height, mode, faces, frames=working.frames)
 
 
 #: How the cache file is laid out; a file of another layout is emptied (it is only a cache).
-CACHE_SCHEMA = 4
+#: 5: each face's quality (yaw, pitch, sharpness), so a change in the register re-decides
+#: without re-encoding.
+CACHE_SCHEMA = 5
 
 class AnalysisCache:
     """Detections and encodings per (photo hash, mode), in one SQLite file.
@@ -140,8 +153,8 @@ class AnalysisCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS faces (sha256 TEXT, mode TEXT, version TEXT, idx INTEGER,"
             " x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, score REAL, source TEXT,"
-            " encoding BLOB, kind TEXT NOT NULL DEFAULT 'face',"
-            " PRIMARY KEY (sha256, mode, version, idx))"
+            " encoding BLOB, kind TEXT NOT NULL DEFAULT 'face', yaw REAL, pitch REAL,"
+            " sharpness REAL, PRIMARY KEY (sha256, mode, version, idx))"
         )
         # Which content hash a file had, so that re-opening an event of 1,000 photos needs no
         # reading of 4 GB: keyed by a hash of (path, modification time, size), so the cache
@@ -167,12 +180,15 @@ class AnalysisCache:
                 score,
                 None if blob is None else np.frombuffer(blob, dtype=np.float64).copy(),
                 source,
-                kind,
+                kind=kind,
+                quality=None if yaw is None else FaceQuality(yaw, pitch, sharpness, y1 - y0),
             )
-            for x0, y0, x1, y1, score, source, blob, kind in self._db.execute(
-                "SELECT x0, y0, x1, y1, score, source, encoding, kind FROM faces"
-                " WHERE sha256=? AND mode=? AND version=? ORDER BY idx",
-                key,
+            for x0, y0, x1, y1, score, source, blob, kind, yaw, pitch, sharpness in (
+                self._db.execute(
+                    "SELECT x0, y0, x1, y1, score, source, encoding, kind, yaw, pitch, sharpness"
+                    " FROM faces WHERE sha256=? AND mode=? AND version=? ORDER BY idx",
+                    key,
+                )
             )
         )
         width, height, frames = row
@@ -190,7 +206,8 @@ class AnalysisCache:
             )
             self._db.executemany(
                 "INSERT INTO faces (sha256, mode, version, idx, x0, y0, x1, y1, score, source,"
-                " encoding, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " encoding, kind, yaw, pitch, sharpness)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         *key,
@@ -202,6 +219,11 @@ class AnalysisCache:
                         if face.encoding is None
                         else face.encoding.astype(np.float64).tobytes(),
                         face.kind,
+                        *(
+                            (None, None, None)
+                            if face.quality is None
+                            else (face.quality.yaw, face.quality.pitch, face.quality.sharpness)
+                        ),
                     )
                     for index, face in enumerate(analysis.faces)
                 ],

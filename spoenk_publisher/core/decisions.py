@@ -1,9 +1,11 @@
 """Per face, per channel: keep or blur, and why. Default deny.
 
-A face is kept unblurred only when it is confidently matched to a person whose consent for the
-channel is valid on the day; every other outcome (no consent, unknown, ambiguous, too small,
-forced) is a blur. Manual decisions can add faces, name faces or force a blur, but never keep a
-face the register does not allow.
+A face is kept unblurred only when it is confidently matched, with a reliable encoding, to a
+person whose consent for the channel is valid on the day; every other outcome (no consent,
+unknown, ambiguous, too small, unreliable, forced) is a blur. The tolerance tightens as a face's
+quality drops (``core.faces.quality``), and one person is shown at most once per photo.
+Manual decisions can add faces, name faces or force a blur, but never keep a face the register
+does not allow.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from spoenk_publisher.base import Box, ManualDecision, ManualKind, same_face
+from spoenk_publisher.core.faces.quality import FaceQuality, tolerance_for
 from spoenk_publisher.core.matching import (
     DEFAULT_AMBIGUITY_MARGIN,
     DEFAULT_TOLERANCE,
@@ -33,6 +36,7 @@ Reason = Literal[
     "unknown",  # nobody in the register is close enough
     "ambiguous",  # two people nearly equally close
     "too_small",  # too small to recognise reliably
+    "unreliable",  # too turned, blurred or small in detail for its encoding to be trusted
     "forced_blur",  # a user chose to blur it
     "not_a_face",  # a user marked the detection as not a face: ignored
 ]
@@ -45,7 +49,8 @@ Policy = Literal["blur", "exclude"]
 
 @dataclass(frozen=True)
 class AnalysedFace:
-    """A detected face with its encoding (``None``: too small to encode reliably).
+    """A detected face with its encoding (``None``: too small to encode reliably) and how far
+    that encoding can be trusted (``None`` with an encoding: unknown, so never recognised).
 
     ``kind`` is "face" or "possible" (a weak detection no second look supported, see
     ``core.faces.detection``); it is decided like any other face, so default deny covers it.
@@ -56,6 +61,7 @@ class AnalysedFace:
     encoding: np.ndarray | None = field(default=None, compare=False, repr=False)
     source: str = "centerface"
     kind: str = "face"
+    quality: FaceQuality | None = field(default=None, compare=False)
 
 
 class ConsentSource(Protocol):
@@ -167,19 +173,26 @@ def decide_face(
 ) -> FaceDecision:
     """Keep only a confident match with valid consent; everything else is blurred.
 
+    ``tolerance`` applies to a face of good quality; a fair one gets a stricter tolerance and a
+    poor one (or one whose quality is unknown) is not recognised at all: "unreliable".
     ``found`` is the face's match when it was made already (``decide_photo`` matches all of a
-    photo's faces at once).
+    photo's faces at once, at ``tolerance``).
     """
     if face.encoding is None:
         return FaceDecision(face.box, "blur", "too_small", kind=face.kind)
+    limit = tolerance_for(face.quality, tolerance)
+    if limit is None:
+        return FaceDecision(face.box, "blur", "unreliable", kind=face.kind)
     if found is None:
         found = match(
             face.encoding,
             snapshot.reference_encodings,
             snapshot.reference_ids,
-            tolerance=tolerance,
+            tolerance=limit,
             ambiguity_margin=ambiguity_margin,
         )
+    elif found.distance > limit:  # as ``match`` at this face's own (stricter) tolerance
+        found = Match(None, found.distance, "unknown")
     if found.person_id is None:
         return FaceDecision(
             face.box, "blur", found.reason, distance=found.distance, kind=face.kind
@@ -200,7 +213,8 @@ def decide_photo(
 ) -> PhotoDecision:
     """Decisions for every face of a photo, with the user's manual decisions applied.
 
-    A file of several ``frames`` is never "ok": only its first frame was analysed.
+    A file of several ``frames`` is never "ok": only its first frame was analysed. One person is
+    shown at most once (``once_per_photo``).
     """
     encoded = [face for face in faces if face.encoding is not None]
     matches = dict(
@@ -222,12 +236,21 @@ def decide_photo(
         decide_face(face, snapshot, tolerance, ambiguity_margin, matches.get(id(face)))
         for face in faces
     ]
-    for edit in manual:
+    # How strong each automatic match is: its distance as a share of its own tolerance, so that
+    # at the same distance a lower-quality face (a stricter tolerance) is the weaker one.
+    strength: dict[int, float] = {}
+    for index, (face, decision) in enumerate(zip(faces, decisions, strict=True)):
+        limit = tolerance_for(face.quality, tolerance)
+        if decision.person_id is not None and decision.distance is not None and limit:
+            strength[index] = decision.distance / limit
+    named_by_hand: dict[int, int] = {}  # decision index -> place of the naming in ``manual``
+    for order, edit in enumerate(manual):
         if edit.kind == "add":
             if edit.person_id:
                 decisions.append(
                     _consent_decision(edit.box, edit.person_id, snapshot, manual="add")
                 )
+                named_by_hand[len(decisions) - 1] = order
             else:
                 decisions.append(FaceDecision(edit.box, "blur", "unknown", manual="add"))
             continue
@@ -238,6 +261,9 @@ def decide_photo(
             continue
         current = decisions[index]
         decisions[index] = replace(_edited(current, edit, snapshot), kind=current.kind)
+        if edit.kind == "assign" and edit.person_id:
+            named_by_hand[index] = order
+    decisions = once_per_photo(decisions, strength, named_by_hand)
     any_blur = any(decision.blurred for decision in decisions)
     verdict: Verdict = "ok" if not any_blur else ("exclude" if policy == "exclude" else "blur")
     if verdict == "ok" and frames > 1:
@@ -257,6 +283,55 @@ def _edited(current: FaceDecision, edit: ManualDecision, snapshot: ConsentSnapsh
     if edit.kind == "assign" and edit.person_id:
         return _consent_decision(current.box, edit.person_id, snapshot, manual=edit.kind)
     return current
+
+
+def once_per_photo(
+    decisions: Sequence[FaceDecision],
+    strength: Mapping[int, float],
+    named_by_hand: Mapping[int, int],
+) -> list[FaceDecision]:
+    """One person appears at most once in a photo; every other face given to them is blurred.
+
+    When two faces of one photo are both someone's, at least one of them is somebody else (a
+    look-alike, a sibling, an encoding that drifted), so both are looked at again. The face that
+    stays that person's is:
+
+    1. the face the user named as that person by hand, the last one named if there are several
+       (a user who names Sanne on a second face has changed their mind about the first);
+    2. otherwise the automatic match that is strongest: the smallest distance as a share of the
+       face's own tolerance (``strength``: at the same distance a lower-quality face, with its
+       stricter tolerance, is weaker); on a tie the first face.
+
+    Every other face matched or named as that person is blurred as "ambiguous" (a hand-named
+    one keeps ``manual``). Faces of other people, unknown faces and blurs by hand are untouched;
+    the check is on all the person's faces, kept or not, so a blurred "no consent" match still
+    wins over a weaker one.
+    """
+    result = list(decisions)
+    faces_of: dict[str, list[int]] = {}
+    for index, decision in enumerate(decisions):
+        if decision.person_id and decision.reason in ("consent", "no_consent"):
+            faces_of.setdefault(decision.person_id, []).append(index)
+    for indices in faces_of.values():
+        if len(indices) < 2:
+            continue
+        by_hand = [index for index in indices if index in named_by_hand]
+        if by_hand:
+            winner = max(by_hand, key=lambda index: named_by_hand[index])
+        else:
+            winner = min(indices, key=lambda index: (strength.get(index, float("inf")), index))
+        for index in indices:
+            if index != winner:
+                loser = decisions[index]
+                result[index] = FaceDecision(
+                    loser.box,
+                    "blur",
+                    "ambiguous",
+                    distance=loser.distance,
+                    manual=loser.manual,
+                    kind=loser.kind,
+                )
+    return result
 
 
 def _consent_decision(

@@ -2,7 +2,9 @@
 
 A reference photo must show the person alone, so the register never learns someone else's face
 under their name. Faces much smaller than the largest one are background (a passer-by) and do not
-count; the one face left must be big enough to give a stable encoding.
+count; the one face left must be big enough, frontal and sharp enough to give a stable encoding
+(``core.faces.quality``: a turned or blurred reference drifts towards other people's faces, and
+every later face is compared with it).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from pathlib import Path
 
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.faces.detection import detect_faces
-from spoenk_publisher.core.faces.encoding import encode_faces_in_photo
+from spoenk_publisher.core.faces.encoding import encode_faces_in_photo_with_landmarks
+from spoenk_publisher.core.faces.quality import FaceQuality, measure, reference_problem
 from spoenk_publisher.core.photos import content_hash, load_for_analysis
 from spoenk_publisher.messages import CodedError, Message, display_name
 from spoenk_publisher.register.reference_faces import ReferenceFace
@@ -75,12 +78,23 @@ class ReferenceFaceTooSmall(EnrolmentError):
         )
 
 
+class UnreliableReference(EnrolmentError):
+    """The one face is turned, tilted or blurred: its encoding cannot be trusted as a reference.
+
+    ``problem`` is "turned", "tilted" or "blurred" (``quality.reference_problem``)."""
+
+    def __init__(self, path: Path | str, problem: str, quality: FaceQuality) -> None:
+        self.problem = problem
+        self.quality = quality
+        super().__init__(path, f"enrol.{problem}")
+
+
 def reference_face(path: Path | str) -> ReferenceFace:
     """The encoding of the one face in ``path`` and the photo's SHA-256, for ``Register.enrol``.
 
     Uses the same detector and encoder as analysis, so that a reference and a face in an event
     photo are comparable. Raises ``UnreadablePhoto`` (from ``core.photos``),
-    ``NotExactlyOneFace`` or ``ReferenceFaceTooSmall``.
+    ``NotExactlyOneFace``, ``ReferenceFaceTooSmall`` or ``UnreliableReference``.
     """
     path = Path(path)
     working = load_for_analysis(path)
@@ -90,10 +104,14 @@ def reference_face(path: Path | str) -> ReferenceFace:
     box = boxes[0]
     if box.height < MIN_REFERENCE_FACE_PX:
         raise ReferenceFaceTooSmall(path, box.height)
-    encoding = encode_faces_in_photo(path, [box], working)[0]
-    if encoding is None:
+    found = encode_faces_in_photo_with_landmarks(path, [box], working)[0]
+    if found is None:
         raise ReferenceFaceTooSmall(path, box.height)
-    return ReferenceFace(photo_sha256=content_hash(path), encoding=encoding)
+    quality = measure(found.landmarks, found.chip, box.height)
+    problem = reference_problem(quality)
+    if problem is not None:
+        raise UnreliableReference(path, problem, quality)
+    return ReferenceFace(photo_sha256=content_hash(path), encoding=found.encoding)
 
 
 def _subject_faces(boxes: list[Box]) -> list[Box]:

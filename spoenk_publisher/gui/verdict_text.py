@@ -46,7 +46,7 @@ def face_category(face: FaceDecision) -> str:
         "no_consent": NO_CONSENT,
         "unknown": UNKNOWN,
         "forced_blur": FORCED,
-    }.get(face.reason, UNCERTAIN)  # too_small, ambiguous
+    }.get(face.reason, UNCERTAIN)  # too_small, unreliable, ambiguous
 
 
 # -- photo statuses (the grid's badges) -------------------------------------------------------
@@ -101,6 +101,7 @@ class VerdictText(QObject):
             "unknown": self.tr("unknown"),
             "ambiguous": self.tr("not recognised with certainty"),
             "too_small": self.tr("too small to recognise"),
+            "unreliable": self.tr("too turned, blurred or small to recognise with certainty"),
             "forced_blur": self.tr("blurred by hand"),
             "not_a_face": self.tr("not a face"),
         }.get(face.reason, self.tr("unknown"))

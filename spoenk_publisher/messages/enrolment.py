@@ -24,4 +24,22 @@ MESSAGES = {
         "geen referentie zijn",
         "this face has no encoding (drawn by hand, or too small): it cannot be a reference",
     ),
+    "enrol.turned": (
+        "het gezicht is te ver opzij gedraaid voor een referentie: gebruik een foto waarop de "
+        "persoon recht in de camera kijkt",
+        "the face is turned too far to the side to serve as a reference: use a photo of the "
+        "person looking straight into the camera",
+    ),
+    "enrol.tilted": (
+        "het hoofd is te ver omhoog of omlaag gekanteld voor een referentie: gebruik een foto "
+        "waarop de persoon recht in de camera kijkt",
+        "the head is tilted too far up or down to serve as a reference: use a photo of the "
+        "person looking straight into the camera",
+    ),
+    "enrol.blurred": (
+        "het gezicht is te wazig voor een referentie (onscherp, bewogen of uitvergroot): "
+        "gebruik een scherpe foto die dichterbij genomen is",
+        "the face is too blurred to serve as a reference (out of focus, moving or enlarged): "
+        "use a sharp photo taken closer by",
+    ),
 }

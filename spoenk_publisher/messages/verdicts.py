@@ -18,6 +18,10 @@ MESSAGES = {
     "face.unknown": ("onbekend", "unknown"),
     "face.ambiguous": ("niet met zekerheid herkend", "not recognised with certainty"),
     "face.too_small": ("te klein om te herkennen", "too small to recognise"),
+    "face.unreliable": (
+        "te scheef, wazig of klein om zeker te herkennen",
+        "too turned, blurred or small to recognise with certainty",
+    ),
     "face.forced_blur": ("met de hand vervaagd", "blurred by hand"),
     "face.named": ("{name} ({why})", "{name} ({why})"),
     "face.times": ("{count}× {why}", "{count}× {why}"),

@@ -82,7 +82,8 @@ def test_check_json_gives_a_verdict_per_face(register_path):
     by_person = {face["person"]: face for face in report["faces"]}
     assert by_person["1001"]["action"] == "keep" and by_person["1001"]["reason"] == "consent"
     assert by_person["1002"]["action"] == "blur" and by_person["1002"]["reason"] == "no_consent"
-    assert by_person[None]["action"] == "blur" and by_person[None]["reason"] == "unknown"
+    # The child: out of focus in the background, so not compared with the register at all.
+    assert by_person[None]["action"] == "blur" and by_person[None]["reason"] == "unreliable"
     assert all(len(face["box"]) == 4 for face in report["faces"])
     assert {by_person[p]["kind"] for p in ("1001", "1002", None)} == {"face"}
 
@@ -95,8 +96,9 @@ def test_check_speaks_dutch_by_default_and_english_on_request(register_path):
 
     assert "2 gezichten worden vervaagd" in dutch.stdout
     assert "Joe Biden (geen toestemming voor Instagram)" in dutch.stdout
-    assert "onbekend" in dutch.stdout
-    assert "2 faces will be blurred" in english.stdout and "unknown" in english.stdout
+    assert "te scheef, wazig of klein om zeker te herkennen" in dutch.stdout  # the child
+    assert "2 faces will be blurred" in english.stdout
+    assert "too turned, blurred or small to recognise with certainty" in english.stdout
 
 
 def test_check_exit_codes(register_path, tmp_path):

@@ -65,11 +65,11 @@ def test_the_demo_opens_the_demo_register_and_event_and_analyses_it(qtbot, first
     kinds = {(f.action, f.reason, f.name) for f in window.model.item(row).decision.faces}
     assert ("keep", "consent", "Barack Obama") in kinds
     assert ("blur", "no_consent", "Joe Biden") in kinds
-    assert ("blur", "unknown", None) in kinds
+    assert ("blur", "unreliable", None) in kinds  # the child, out of focus
     window.move_selection(row - window.grid.currentIndex().row())
     qtbot.waitUntil(lambda: len(window.review.face_items()) == 3, timeout=10_000)
     shown = {item.face.reason for item in window.review.face_items()}
-    assert shown == {"consent", "no_consent", "unknown"}
+    assert shown == {"consent", "no_consent", "unreliable"}
 
     # The demo says what it is, and the way back leads to the user's own register.
     assert window.banner.back_button.isVisible()

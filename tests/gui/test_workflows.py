@@ -55,7 +55,8 @@ def test_open_a_folder_and_analyse_it(qtbot, window, event_folder):
     }
     group = window.model.item(0)
     assert group.verdict == (
-        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); unknown"
+        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
+        "small to recognise with certainty"
     )
     assert "truncated" in window.model.item(3).verdict
     counts = window.count_label.text()
@@ -107,13 +108,14 @@ def test_review_a_face_and_assign_it(qtbot, window, event_folder, register_path)
     panel = window.review
     assert len(panel.face_items()) == 3
     categories = sorted(item.category for item in panel.face_items())
-    assert categories == ["kept", "no_consent", "unknown"]
+    assert categories == ["kept", "no_consent", "uncertain"]
     labels = {item.face.reason: item.label.lines for item in panel.face_items()}
     assert labels["consent"] == ("Barack Obama", "Shown: consent for Instagram")
     assert labels["no_consent"] == ("Joe Biden", "Blurred: no consent for Instagram")
 
-    # The child is unknown: a pupil without consent stays blurred even when named ...
-    child = faces_by_reason(panel)["unknown"][0]
+    # The child is not recognisable (out of focus): a pupil without consent stays blurred even
+    # when named ...
+    child = faces_by_reason(panel)["unreliable"][0]
     menu = click_face(qtbot, panel, child.box)
     choose(qtbot, menu, "Who is this?…")
     pick_person(qtbot, panel, "Sanne")
@@ -275,7 +277,8 @@ def test_quick_check_of_a_dropped_photo_and_its_export(qtbot, window, tmp_path):
     check = window.quick_checks[0]
     qtbot.waitUntil(lambda: check.decision is not None, timeout=60_000)
     assert check.verdict_text() == (
-        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); unknown"
+        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
+        "small to recognise with certainty"
     )
     assert len(check.panel.face_items()) == 3
     qtbot.waitUntil(check.panel.view.has_image, timeout=10_000)
