@@ -46,8 +46,11 @@ LARGE_PASS_MAX_FACE_PX = 160
 #: process's own size (1088-px tiles: 0.33 GB; 768-px: 0.2 GB for 13 % more model input).
 #: With the arena shrunk after each photo, a worker of `check` peaked at 0.62 GB instead of
 #: 2.2 GB (bench/compare.py, 2026-11-29), for the same detection CPU time as one run: the
-#: overlap adds model input, small tiles run faster per pixel.
-TILE_MAX_SIDE = 1024
+#: overlap adds model input, small tiles run faster per pixel. 768-px tiles took the peak of
+#: one process analysing the nine 12 MP photos of bench/compare.py from 0.51 to 0.47 GB with
+#: no more CPU time (3.6 against 4.1 s a photo, one thread, a noisy machine): with the main
+#: process that is what keeps `check` near 1 GB on two analysis processes.
+TILE_MAX_SIDE = 768
 
 
 @dataclass(frozen=True)
