@@ -18,9 +18,9 @@ from spoenk_publisher.register.consent import (
     Source,
     school_year_end,
 )
+from spoenk_publisher.register.csv_export import ExportFileExists
 from spoenk_publisher.register.csv_io import (
     ConsentChange,
-    ExportFileExists,
     ImportSummary,
     PersonChange,
     Unanswered,

@@ -22,7 +22,7 @@ from spoenk_publisher.base import Box, ManualDecision
 from spoenk_publisher.paths import default_register_path
 from spoenk_publisher.register import channels as channel_store
 from spoenk_publisher.register import consent as consent_store
-from spoenk_publisher.register import csv_io, publications
+from spoenk_publisher.register import csv_export, csv_io, publications
 from spoenk_publisher.register import people as people_store
 from spoenk_publisher.register import reference_faces as face_store
 from spoenk_publisher.register.audit import (
@@ -446,7 +446,7 @@ class Register:
 
         An existing file is replaced only with ``overwrite`` (else ``ExportFileExists``).
         """
-        return csv_io.export_csv(self.db, path, today=today, overwrite=overwrite)
+        return csv_export.export_csv(self.db, path, today=today, overwrite=overwrite)
 
     def turns_16_months(self) -> dict[str, date]:
         """The first day of the month each pupil turns 16, by id (only where a file gave a date
