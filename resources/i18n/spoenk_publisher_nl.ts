@@ -1259,6 +1259,19 @@ Sleep één foto hierheen voor een snelle controle.</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/qt_texts.py" line="12" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/qt_texts.py" line="13" />
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QuickCheckDialog</name>
     <message>
         <location filename="../../spoenk_publisher/gui/quick_check.py" line="48" />

@@ -55,3 +55,24 @@ def test_the_shipped_catalogue_is_the_compiled_translation(tmp_path):
         capture_output=True,
     )
     assert fresh.read_bytes() == (I18N / "spoenk_publisher_nl.qm").read_bytes()
+
+
+def test_qts_own_file_dialog_speaks_dutch_too(qapp):
+    """Qt's Dutch catalogue lacks a few of its own file dialog's labels; the app's fills them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from spoenk_publisher.gui.app import install_translators
+
+    translators = install_translators(qapp, "nl")
+    try:
+        dialog = QFileDialog(None, "Foto's")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        dialog.deleteLater()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        from spoenk_publisher import messages
+
+        messages.set_language("en")
+    assert labels == ["&Zoeken in:", "Bestands&naam:", "Bestands&type:"]
