@@ -117,6 +117,20 @@ def test_covered_face_is_found_by_neither_detector_nor_encoder(
     assert np.array_equal(np.asarray(covered.crop(far_corner)), np.asarray(image.crop(far_corner)))
 
 
+def test_pixelated_faces_show_real_pixel_blocks(group_analysis):
+    """ "Gepixeld" shows blocks, not a smooth oval: the face's middle holds a handful of flat
+    colours (7 blocks across the covered region), each a square of equal pixels."""
+    image = load_upright(GROUP)
+    box = max((face.box for face in group_analysis.faces), key=lambda b: b.height)
+    covered = anonymise(image, [box], style="pixelate")
+    middle = covered.crop((box.x0 + box.width // 4, box.y0 + box.height // 4,
+                           box.x1 - box.width // 4, box.y1 - box.height // 4))  # fmt: skip
+    colours = {colour for _count, colour in middle.getcolors(maxcolors=100_000)}
+    assert len(colours) <= 16  # a blur would leave thousands of shades
+    original = image.crop((box.x0, box.y0, box.x1, box.y1))
+    assert len(original.getcolors(maxcolors=100_000)) > 1000
+
+
 def test_cover_strength_follows_the_face_size():
     image = load_upright(OBAMA)
     face = analyse_photo(OBAMA).faces[0].box
