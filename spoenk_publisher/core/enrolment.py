@@ -16,7 +16,7 @@ from spoenk_publisher.core.faces.detection import detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces_in_photo_with_landmarks
 from spoenk_publisher.core.faces.quality import FaceQuality, measure, reference_problem
 from spoenk_publisher.core.photos import content_hash, load_for_analysis
-from spoenk_publisher.messages import CodedError, Message, display_name
+from spoenk_publisher.messages import FileError
 from spoenk_publisher.register.reference_faces import ReferenceFace
 
 #: Smallest usable reference face (detector box height in full-resolution pixels). Measured
@@ -32,23 +32,8 @@ MIN_REFERENCE_FACE_PX = 96
 BACKGROUND_FACE_RATIO = 0.5
 
 
-class EnrolmentError(CodedError):
+class EnrolmentError(FileError):
     """A photo that cannot serve as a reference face, with a reason a user can act on."""
-
-    def __init__(self, path: Path | str, code: str, **params: object) -> None:
-        self.path = Path(path)
-        super().__init__(Message(code, **params))
-
-    @property
-    def reason(self) -> Message:
-        return self.message
-
-    def text(self, lang: str | None = None) -> str:
-        """"name.jpg: why" in ``lang`` (default: the chosen language)."""
-        return f"{display_name(self.path)}: {self.message.text(lang)}"
-
-    def __str__(self) -> str:
-        return self.text("en")
 
 
 class NotExactlyOneFace(EnrolmentError):

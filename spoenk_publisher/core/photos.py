@@ -20,7 +20,7 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
-from spoenk_publisher.messages import CodedError, Message, display_name
+from spoenk_publisher.messages import FileError
 
 pillow_heif.register_heif_opener()
 
@@ -58,24 +58,8 @@ ANALYSIS_LONG_SIDE = 1600
 _SRGB_PROFILE = ImageCms.createProfile("sRGB")
 
 
-class UnreadablePhoto(CodedError):
+class UnreadablePhoto(FileError):
     """A photo that cannot be used: the file and why, as a code (``messages.photos``)."""
-
-    def __init__(self, path: Path | str, code: str, **params: object) -> None:
-        self.path = Path(path)
-        super().__init__(Message(code, **params))
-
-    @property
-    def reason(self) -> Message:
-        """Why the photo cannot be used (``messages.text`` makes it a sentence)."""
-        return self.message
-
-    def text(self, lang: str | None = None) -> str:
-        """"name.jpg: why" in ``lang`` (default: the chosen language)."""
-        return f"{display_name(self.path)}: {self.message.text(lang)}"
-
-    def __str__(self) -> str:
-        return self.text("en")
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,29 @@ class CodedError(Exception):
         return self.message.text(lang)
 
 
+class FileError(CodedError):
+    """An error about one file: its ``path`` and why (``reason``); the sentence starts with the
+    file's name ("foto.jpg: het bestand is leeg (0 bytes)")."""
+
+    def __init__(self, path: PurePath | str, code: str, **params: Any) -> None:
+        from pathlib import Path
+
+        self.path = Path(path)
+        super().__init__(Message(code, **params))
+
+    @property
+    def reason(self) -> Message:
+        """Why the file cannot be used, without its name."""
+        return self.message
+
+    def text(self, lang: str | None = None) -> str:
+        """"name.jpg: why" in ``lang`` (default: the chosen language)."""
+        return f"{display_name(self.path)}: {self.message.text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 def set_language(lang: str | None) -> None:
     """Choose the language of ``text`` for this process: "nl" (default) or "en"."""
     global _language
