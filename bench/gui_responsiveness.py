@@ -225,7 +225,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from spoenk_publisher.core.pool import AnalysisPool
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
 
     app = QApplication([])

@@ -68,7 +68,7 @@ def main(paths: list[str] | None = None) -> int:
     without paths, the demo event."""
     from spoenk_publisher.core.pool import shutdown_shared_pool
     from spoenk_publisher.core.retention import apply_retention
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")

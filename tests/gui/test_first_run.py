@@ -9,8 +9,8 @@ import pytest
 from gui_testing import ANALYSIS_TIMEOUT_MS
 from PySide6.QtCore import Qt
 
-from spoenk_publisher.gui import register_window
-from spoenk_publisher.gui.main_window import MainWindow
+from spoenk_publisher.gui.event.main_window import MainWindow
+from spoenk_publisher.gui.register import window as register_window
 from spoenk_publisher.paths import DEMO_EVENT_DIR
 from spoenk_publisher.register import Register
 

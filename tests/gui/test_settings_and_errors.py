@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from spoenk_publisher.core.decisions import FaceDecision
 from spoenk_publisher.gui.app import open_start_paths
-from spoenk_publisher.gui.main_window import MainWindow
+from spoenk_publisher.gui.event.main_window import MainWindow
 from spoenk_publisher.paths import DEMO_EVENT_DIR
 from spoenk_publisher.register import Register
 
@@ -174,7 +174,7 @@ def test_switching_the_language_in_settings_applies_at_the_next_start(
     qtbot, qapp, window, settings, register_path, pool
 ):
     from spoenk_publisher.gui.app import chosen_language, install_translators
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
 
     def restart() -> MainWindow:
         """What the next start does: translators from the saved choice, then the window."""

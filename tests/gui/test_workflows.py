@@ -31,7 +31,7 @@ from spoenk_publisher.core.export import render_photo
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.photos import content_hash, load_upright
 from spoenk_publisher.core.presets import ChannelPreset
-from spoenk_publisher.gui.verdict_text import ALL_CLEAR, BLURRED, ERROR, KEPT, LEFT_OUT
+from spoenk_publisher.gui.event.verdict_text import ALL_CLEAR, BLURRED, ERROR, KEPT, LEFT_OUT
 from spoenk_publisher.register import Register
 
 
@@ -328,7 +328,7 @@ def test_export_an_event_and_find_the_files(qtbot, window, event_folder, tmp_pat
 
     opened = []
     monkeypatch.setattr(
-        "spoenk_publisher.gui.export_dialog.QDesktopServices.openUrl",
+        "spoenk_publisher.gui.event.export_dialog.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()),
     )
     qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)

@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from spoenk_publisher.core.enrolment import EnrolmentError, reference_face
 from spoenk_publisher.core.photos import UnreadablePhoto
-from spoenk_publisher.gui.csv_preview import ImportPreview, preview_import
-from spoenk_publisher.gui.register_models import RegisterSnapshot, read_snapshot
+from spoenk_publisher.gui.register.csv_preview import ImportPreview, preview_import
+from spoenk_publisher.gui.register.models import RegisterSnapshot, read_snapshot
 from spoenk_publisher.register import (
     ImportSummary,
     PhotoEnrolledForOtherPerson,

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.gui.csv_preview import ImportPreview
-from spoenk_publisher.gui.register_jobs import CsvImportJob, CsvPreviewJob, JobRunner
-from spoenk_publisher.gui.register_models import (
+from spoenk_publisher.gui.register.csv_preview import ImportPreview
+from spoenk_publisher.gui.register.jobs import CsvImportJob, CsvPreviewJob, JobRunner
+from spoenk_publisher.gui.register.models import (
     STATE_COLOURS,
     channel_label,
     describe_error,

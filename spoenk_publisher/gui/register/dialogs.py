@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.gui.register_models import (
+from spoenk_publisher.gui.register.models import (
     channel_label,
     fill,
     format_day,

@@ -35,17 +35,23 @@ from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
 from spoenk_publisher.core.pool import AnalysisPool, shared_pool
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.gui.export_dialog import ExportDialog
-from spoenk_publisher.gui.messages import show_error
-from spoenk_publisher.gui.photo_delegate import PhotoDelegate
-from spoenk_publisher.gui.photo_model import PhotoListModel
-from spoenk_publisher.gui.quick_check import QuickCheckDialog
-from spoenk_publisher.gui.register_banner import RegisterBanner
-from spoenk_publisher.gui.review_view import ReviewPanel
-from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.gui.settings_dialog import SettingsDialog
-from spoenk_publisher.gui.thumbnails import ThumbnailLoader
-from spoenk_publisher.gui.verdict_text import (
+from spoenk_publisher.gui.common.errors import show_error
+from spoenk_publisher.gui.common.settings_dialog import SettingsDialog
+from spoenk_publisher.gui.event.export_dialog import ExportDialog
+from spoenk_publisher.gui.event.jobs import (
+    AnalyseJob,
+    AnalyseResult,
+    DecideJob,
+    DemoRegisterJob,
+    JobManager,
+)
+from spoenk_publisher.gui.event.photo_delegate import PhotoDelegate
+from spoenk_publisher.gui.event.photo_model import PhotoListModel
+from spoenk_publisher.gui.event.quick_check import QuickCheckDialog
+from spoenk_publisher.gui.event.register_banner import RegisterBanner
+from spoenk_publisher.gui.event.review_view import ReviewPanel
+from spoenk_publisher.gui.event.thumbnails import ThumbnailLoader
+from spoenk_publisher.gui.event.verdict_text import (
     ALL_CLEAR,
     BLURRED,
     ERROR,
@@ -53,13 +59,7 @@ from spoenk_publisher.gui.verdict_text import (
     WAITING,
     texts,
 )
-from spoenk_publisher.gui.workers import (
-    AnalyseJob,
-    AnalyseResult,
-    DecideJob,
-    DemoRegisterJob,
-    JobManager,
-)
+from spoenk_publisher.gui.settings import Settings
 from spoenk_publisher.messages import text
 from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 from spoenk_publisher.register import RegisterError
@@ -792,7 +792,7 @@ class MainWindow(QMainWindow):
             self.refresh_decisions()  # the policy may have changed in the dialog
 
     def open_register(self) -> None:
-        from spoenk_publisher.gui.register_window import RegisterWindow
+        from spoenk_publisher.gui.register.window import RegisterWindow
 
         if self.register_window is not None:
             self.register_window.show()

@@ -20,10 +20,10 @@ from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.gui.export_dialog import ExportDialog
-from spoenk_publisher.gui.review_view import ReviewPanel
+from spoenk_publisher.gui.event.export_dialog import ExportDialog
+from spoenk_publisher.gui.event.jobs import AnalyseJob, AnalyseResult, JobManager
+from spoenk_publisher.gui.event.review_view import ReviewPanel
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.gui.workers import AnalyseJob, AnalyseResult, JobManager
 from spoenk_publisher.register import RegisterError
 
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 
 from spoenk_publisher.core.photos import UnreadablePhoto, load_for_analysis
 from spoenk_publisher.core.retention import thumbnail_dir
-from spoenk_publisher.gui.workers import pil_to_qimage
+from spoenk_publisher.gui.event.jobs import pil_to_qimage
 
 #: Long side of a stored thumbnail: the grid paints it at most this size (memory: about 100 KB
 #: per photo as RGB, 100 MB for a 1,000-photo event).

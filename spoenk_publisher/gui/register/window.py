@@ -68,8 +68,8 @@ from PySide6.QtWidgets import (
 from spoenk_publisher import clock
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path
 from spoenk_publisher.core.retention import forget_person
-from spoenk_publisher.gui.csv_import_dialog import CsvImportDialog
-from spoenk_publisher.gui.register_dialogs import (
+from spoenk_publisher.gui.register.csv_import_dialog import CsvImportDialog
+from spoenk_publisher.gui.register.dialogs import (
     ConsentAnswer,
     ConsentChoice,
     ConsentDialog,
@@ -78,14 +78,14 @@ from spoenk_publisher.gui.register_dialogs import (
     WithdrawalAnswer,
     WithdrawDialog,
 )
-from spoenk_publisher.gui.register_jobs import (
+from spoenk_publisher.gui.register.jobs import (
     EnrolJob,
     EnrolResult,
     JobRunner,
     LoadRegisterJob,
     RegisterJob,
 )
-from spoenk_publisher.gui.register_models import (
+from spoenk_publisher.gui.register.models import (
     NO_FACES_COLOUR,
     ConsentMatrixModel,
     PeopleFilterProxy,

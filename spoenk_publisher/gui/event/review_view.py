@@ -47,16 +47,16 @@ from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision, Policy
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.gui.messages import show_error
-from spoenk_publisher.gui.person_picker import PersonPicker
-from spoenk_publisher.gui.verdict_text import (
+from spoenk_publisher.gui.common.errors import show_error
+from spoenk_publisher.gui.event.jobs import JobManager, LoadedPhoto, LoadPhotoJob, PreviewJob
+from spoenk_publisher.gui.event.person_picker import PersonPicker
+from spoenk_publisher.gui.event.verdict_text import (
     CATEGORIES,
     CATEGORY_COLOURS,
     NOT_A_FACE,
     face_category,
     texts,
 )
-from spoenk_publisher.gui.workers import JobManager, LoadedPhoto, LoadPhotoJob, PreviewJob
 from spoenk_publisher.register import RegisterError
 
 #: A drawn box smaller than this (full-resolution pixels) is taken for a slip of the mouse.

@@ -31,8 +31,8 @@ from spoenk_publisher.core.export import ExportOptions, ExportSummary, slug
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.presets import DEFAULT_PRESETS, ChannelPreset, preset_for
 from spoenk_publisher.core.render import STYLES
+from spoenk_publisher.gui.event.jobs import ExportJob, ExportRequest, JobManager
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.gui.workers import ExportJob, ExportRequest, JobManager
 from spoenk_publisher.messages import text
 from spoenk_publisher.register import Channel
 
