@@ -6,8 +6,9 @@ Moving a method to another class, or renaming a class, gives its ``tr()`` string
 so ``lupdate`` marks them unfinished although their text is unchanged. This fills every
 unfinished message of NEW from OLD: first from the same context and source text, else from any
 context with that source text, when all of OLD's translations of it agree (a source translated
-two ways is left for a person to choose, and printed). ``scripts/update-translations.sh`` runs it
-between ``lupdate`` and ``lrelease`` with the catalogue as it was before ``lupdate``.
+two ways is left for a person to choose, in a draft: see ``fill_translations.py``).
+``scripts/update-translations.sh`` runs it between ``lupdate`` and ``lrelease`` with the
+catalogue as it was before ``lupdate``.
 """
 
 from __future__ import annotations
@@ -83,9 +84,7 @@ def carry(old_path: str, new_path: str) -> tuple[int, list[str]]:
 def main(old_path: str, new_path: str) -> int:
     filled, left = carry(old_path, new_path)
     if filled:
-        print(f"carried over {filled} translation(s)")
-    for line in left:
-        print("unfinished:", line)
+        print(f"carried over {filled} translation(s); {len(left)} still unfinished")
     return 0
 
 

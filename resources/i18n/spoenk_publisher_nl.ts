@@ -4,7 +4,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="61"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="46"/>
         <source>Newsletter</source>
         <extracomment>Words shared by the register screens are translated in the context &quot;RegisterTexts&quot;; lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls (not an alias with another name).</extracomment>
         <translation>Nieuwsbrief</translation>
@@ -326,6 +326,29 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="45"/>
+        <source>No permission to use %1.</source>
+        <translation>Geen toestemming om %1 te gebruiken.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="50"/>
+        <source>The disk reported a problem: %1</source>
+        <translation>De schijf meldt een probleem: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="54"/>
+        <source>Something went wrong (%1). The details are in the log.</source>
+        <translation>Er ging iets mis (%1). De details staan in het logboek.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="96"/>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="66"/>
@@ -544,29 +567,29 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="128"/>
         <source>Import a list</source>
         <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them).</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="129"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="130"/>
         <source>Lists (*.csv *.txt *.xlsx)</source>
         <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="131"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="143"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="132"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="144"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="140"/>
         <source>Choose photos of this person alone</source>
         <translation>Kies foto&apos;s waarop alleen deze persoon staat</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="142"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
@@ -574,12 +597,12 @@
 <context>
     <name>JobProgress</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="195"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="196"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="210"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
         <source>(%1 of %2)</source>
         <translation>(%1 van %2)</translation>
     </message>
@@ -587,22 +610,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/jobs.py" line="46"/>
-        <source>No permission to use %1.</source>
-        <translation>Geen toestemming om %1 te gebruiken.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/jobs.py" line="51"/>
-        <source>The disk reported a problem: %1</source>
-        <translation>De schijf meldt een probleem: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/jobs.py" line="54"/>
-        <source>Something went wrong (%1). The details are in the log.</source>
-        <translation>Er ging iets mis (%1). De details staan in het logboek.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/jobs.py" line="280"/>
+        <location filename="../../spoenk_publisher/gui/event/jobs.py" line="258"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
@@ -970,7 +978,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="168"/>
         <source>Hide this message</source>
         <translation>Dit bericht verbergen</translation>
     </message>
@@ -1041,99 +1049,99 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="299"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="376"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="300"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="377"/>
         <source>Choose a person to see their details.</source>
         <extracomment>proxy index of the row the photos were dropped on, and the dropped files a cell chosen by a click, or by Enter or Space on the keyboard</extracomment>
         <translation>Kies een persoon om de gegevens te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="313"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="314"/>
         <source>The app cannot recognise this person yet, so they are always blurred.</source>
         <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="323"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="324"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="324"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="325"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="325"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="327"/>
         <source>At school</source>
         <translation>Op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="327"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="328"/>
         <source>Reference faces</source>
         <translation>Referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="341"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="342"/>
         <source>Consent history (newest first)</source>
         <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="347"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="348"/>
         <source>Recorded</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="347"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="348"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="347"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="348"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="359"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="360"/>
         <source>Tip: drop photos of this person on their row to add reference faces.</source>
         <translation>Tip: sleep foto&apos;s van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="389"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="390"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="389"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="390"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="403"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="404"/>
         <source>From %1. Recorded %2 by %3 (source: %4).</source>
         <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="410"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="411"/>
         <source>Note: %1</source>
         <translation>Notitie: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="418"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="419"/>
         <source>consent form</source>
         <translation>toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="419"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="420"/>
         <source>CSV file</source>
         <translation>CSV-bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="420"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="421"/>
         <source>entered in the app</source>
         <translation>ingevoerd in de app</translation>
     </message>
@@ -1262,32 +1270,32 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>QuickCheckDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="48"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="49"/>
         <source>Quick check — %1</source>
         <translation>Snelle controle — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="76"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="77"/>
         <source>Looking for faces… (a few seconds)</source>
         <translation>Gezichten zoeken… (een paar seconden)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="88"/>
         <source>Export this photo…</source>
         <translation>Deze foto exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="91"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="95"/>
         <source>Check for:</source>
         <translation>Controleren voor:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="114"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="115"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
@@ -1323,197 +1331,137 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>RegisterTexts</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="101"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="86"/>
         <source>Pupil</source>
         <extracomment>Cell colours of the consent matrix (light, so that black text stays readable on them). A person without reference faces (always blurred, since the app cannot recognise them).</extracomment>
         <translation>Leerling</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="102"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="87"/>
         <source>Staff</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="103"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="88"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="110"/>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="121"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="106"/>
         <source>Granted</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="111"/>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="122"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="96"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="107"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="112"/>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="97"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="108"/>
         <source>Withdrawn</source>
         <translation>Ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="113"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="98"/>
         <source>Expired</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="114"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="99"/>
         <source>Not yet</source>
         <translation>Nog niet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="115"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="100"/>
         <source>No consent</source>
         <translation>Geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="133"/>
         <source>%1: consent from %2 until %3.</source>
         <translation>%1: toestemming van %2 t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="152"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="137"/>
         <source>%1: consent expired after %2; shown blurred.</source>
         <translation>%1: toestemming verlopen na %2; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="156"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="141"/>
         <source>%1: consent refused (from %2); shown blurred.</source>
         <translation>%1: toestemming geweigerd (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="162"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="147"/>
         <source>%1: consent withdrawn (from %2); shown blurred.</source>
         <translation>%1: toestemming ingetrokken (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="168"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="153"/>
         <source>%1: consent starts on %2 (until %3); shown blurred until then.</source>
         <translation>%1: toestemming gaat in op %2 (tot en met %3); tot dan vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="175"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="160"/>
         <source>%1: no consent recorded; shown blurred.</source>
         <translation>%1: geen toestemming vastgelegd; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="186"/>
-        <source>no face was found; a reference photo must show the person&apos;s face clearly</source>
-        <translation>er is geen gezicht gevonden; op een referentiefoto moet het gezicht van de persoon duidelijk te zien zijn</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="199"/>
-        <source>the face is too small (%1 pixels high, at least %2 needed); choose a photo taken closer by</source>
-        <translation>het gezicht is te klein (%1 pixels hoog, minstens %2 nodig); kies een foto die van dichterbij is genomen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="210"/>
-        <source>the photo cannot be read (%1)</source>
-        <translation>de foto kan niet worden gelezen (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="213"/>
-        <source>this photo is already a reference photo of number %1, and a photo can belong to one person only</source>
-        <translation>deze foto is al een referentiefoto van nummer %1, en een foto kan maar bij één persoon horen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="221"/>
-        <source>The register is busy: another program is writing to it. Nothing was changed; try again in a moment.</source>
-        <translation>Het register is bezet: een ander programma schrijft erin. Er is niets gewijzigd; probeer het zo opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="227"/>
-        <source>This register was written by a newer version of Spoenk Publisher. Update the app to use it.</source>
-        <translation>Dit register is gemaakt met een nieuwere versie van Spoenk Publisher. Werk de app bij om het te gebruiken.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="234"/>
-        <source>The consent register %1 cannot be opened (%2).</source>
-        <translation>Het toestemmingsregister %1 kan niet worden geopend (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="240"/>
-        <source>Number %1 is no longer in the register (perhaps removed elsewhere). Refresh the list.</source>
-        <translation>Nummer %1 staat niet meer in het register (misschien ergens anders verwijderd). Vernieuw de lijst.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="249"/>
-        <source>There is already a person with number %1.</source>
-        <translation>Er is al een persoon met nummer %1.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="254"/>
-        <source>The channel %1 is not in the register.</source>
-        <translation>Het kanaal %1 staat niet in het register.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="263"/>
-        <source>The file %1 cannot be read (%2).</source>
-        <translation>Het bestand %1 kan niet worden gelezen (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="268"/>
-        <source>Something went wrong (%1). The details are in the app&apos;s log.</source>
-        <translation>Er ging iets mis (%1). De details staan in het logboek van de app.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="405"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="295"/>
         <source>Name</source>
         <extracomment>channel name -&gt; person id -&gt; consent in force on ``on`` person id -&gt; the first day of the month they turn 16 (the 16+ mark; only where known)</extracomment>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="406"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="296"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="407"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="297"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="408"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="298"/>
         <source>Faces</source>
         <translation>Gezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="413"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="303"/>
         <source>Consent to appear on %1. Click a cell to change it.</source>
         <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="419"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="309"/>
         <source>Reference faces: the photos by which the app recognises this person.</source>
         <translation>Referentiegezichten: de foto&apos;s waaraan de app deze persoon herkent.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="424"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="314"/>
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="464"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="354"/>
         <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
         <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto&apos;s van deze persoon naar deze regel om ze toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="470"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="360"/>
         <source>%n reference face(s)</source>
         <translation>%n referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="472"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="362"/>
         <source>No longer at school</source>
         <translation>Niet meer op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="496"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="386"/>
         <source>Click to change.</source>
         <translation>Klik om te wijzigen.</translation>
     </message>
@@ -1521,169 +1469,169 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="442"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="443"/>
         <source>Consent register</source>
         <extracomment>the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="493"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="494"/>
         <source>Import CSV…</source>
         <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
         <translation>CSV importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="495"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="496"/>
         <source>Add or update people and consent from a CSV file (you see the changes first)</source>
         <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="498"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="499"/>
         <source>Add person…</source>
         <translation>Persoon toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="498"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="499"/>
         <source>Add one person to the register</source>
         <translation>Eén persoon aan het register toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="501"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="502"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="503"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="504"/>
         <source>Read the register again (changes made elsewhere)</source>
         <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="507"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="508"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="510"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="511"/>
         <source>Add reference photos…</source>
         <translation>Referentiefoto&apos;s toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="512"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="513"/>
         <source>Photos of this person alone, by which the app will recognise them</source>
         <translation>Foto&apos;s waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="515"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="516"/>
         <source>Withdraw consent…</source>
         <translation>Toestemming intrekken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="517"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="518"/>
         <source>Stop showing this person on some or all channels</source>
         <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="520"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="521"/>
         <source>Published photos…</source>
         <translation>Gepubliceerde foto&apos;s…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="522"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="523"/>
         <source>The photos published with this person recognisable</source>
         <translation>De gepubliceerde foto&apos;s waarop deze persoon herkenbaar is</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="525"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="526"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="525"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="526"/>
         <source>Change name, group, role</source>
         <translation>Naam, groep of rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="528"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="529"/>
         <source>Remove from register…</source>
         <translation>Uit het register verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="530"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="531"/>
         <source>Delete this person, their consent records and their face data</source>
         <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="541"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="542"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="552"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="553"/>
         <source>Search…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="553"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="554"/>
         <source>Search by name or number</source>
         <translation>Zoeken op naam of nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="566"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="567"/>
         <source>The matrix shows the consent in force on this day; changes start today.</source>
         <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="570"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="571"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="601"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="602"/>
         <source>The register has nobody in it yet. Import the school&apos;s list as a CSV file, or add people one by one.</source>
         <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="640"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="641"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="646"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="647"/>
         <source>&amp;Person</source>
         <translation>&amp;Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="665"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="666"/>
         <source>Reading the register</source>
         <translation>Register inlezen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="681"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="682"/>
         <source>Consent on %1</source>
         <translation>Toestemming op %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="695"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="696"/>
         <source>The register could not be read. %1</source>
         <translation>Het register kon niet worden gelezen. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="703"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="704"/>
         <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
         <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="728"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="729"/>
         <source>All groups</source>
         <translation>Alle groepen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="731"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="732"/>
         <source>No group (staff, others)</source>
         <translation>Geen groep (personeel, overig)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="751"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="752"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n persoon</numerusform>
@@ -1691,7 +1639,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="753"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="754"/>
         <source>%1 of %n people shown</source>
         <translation>
             <numerusform>%1 van %n persoon getoond</numerusform>
@@ -1699,52 +1647,52 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="894"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="895"/>
         <source>The consent was not changed. %1</source>
         <translation>De toestemming is niet gewijzigd. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="899"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="900"/>
         <source>%1: consent of %2 granted until %3.</source>
         <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="901"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="902"/>
         <source>%1: consent of %2 refused; the app blurs them there.</source>
         <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="903"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="904"/>
         <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
         <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="956"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="957"/>
         <source>The consent was not withdrawn. %1</source>
         <translation>De toestemming is niet ingetrokken. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="963"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="964"/>
         <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
         <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1012"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1013"/>
         <source>%1 is not a photo the app can read (JPEG, PNG, HEIC, …).</source>
         <translation>%1 is geen foto die de app kan lezen (JPEG, PNG, HEIC, …).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1018"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1019"/>
         <source>Skipped, not photos: %1</source>
         <translation>Overgeslagen, geen foto&apos;s: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1021"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1022"/>
         <source>Looking for the face of %1</source>
         <translation>Gezicht van %1 zoeken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1038"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1039"/>
         <source>%n reference face(s) added for %1.</source>
         <translation>
             <numerusform>%n referentiegezicht toegevoegd voor %1.</numerusform>
@@ -1752,7 +1700,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1045"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1046"/>
         <source>%n photo(s) were already reference photos of this person.</source>
         <translation>
             <numerusform>%n foto was al een referentiefoto van deze persoon.</numerusform>
@@ -1760,37 +1708,37 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1052"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1053"/>
         <source>No reference face was added for %1.</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1053"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1054"/>
         <source>Not usable:</source>
         <translation>Niet bruikbaar:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1067"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1065"/>
         <source>No reference face was added for %1: %2</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1: %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1077"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1075"/>
         <source>Adding reference photos of %1 was stopped; nothing was stored.</source>
         <translation>Het toevoegen van referentiefoto&apos;s van %1 is gestopt; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1103"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1101"/>
         <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
         <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1131"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1129"/>
         <source>The register is not open.</source>
         <translation>Het register is niet geopend.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1156"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1154"/>
         <source>Remove %1 (number %2) from the register?
 
 This deletes for good: %3, and %4 (the face data by which the app recognises them). The audit log keeps one line saying that number %2 was removed, without their name or face data.</source>
@@ -1799,8 +1747,8 @@ This deletes for good: %3, and %4 (the face data by which the app recognises the
 Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of haar herkent). Het auditlogboek bewaart één regel dat nummer %2 is verwijderd, zonder naam of gezichtsgegevens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1162"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1189"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1160"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1187"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n toestemmingsregistratie</numerusform>
@@ -1808,8 +1756,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1163"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1190"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1161"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1188"/>
         <source>%n reference face(s)</source>
         <translation>
             <numerusform>%n referentiegezicht</numerusform>
@@ -1817,17 +1765,17 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1165"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1163"/>
         <source>Remove person</source>
         <translation>Persoon verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1166"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1164"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1187"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1185"/>
         <source>%1 was removed, with %2 and %3.</source>
         <translation>%1 is verwijderd, met %2 en %3.</translation>
     </message>

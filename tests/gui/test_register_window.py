@@ -446,7 +446,7 @@ def test_add_a_person_and_refuse_a_duplicate_number(qtbot, example_register):
     qtbot.keyClicks(dialog.name_edit, "Someone Else")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert "already a person with number 1001" in dialog.error_label.text()
+    assert "already a person with number '1001'" in dialog.error_label.text()
 
     dialog.number_edit.clear()
     qtbot.keyClicks(dialog.number_edit, "1010")

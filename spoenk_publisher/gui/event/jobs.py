@@ -19,41 +19,19 @@ from PySide6.QtGui import QImage
 
 from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_batch
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
-from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, export_photos
 from spoenk_publisher.core.faces import Box
-from spoenk_publisher.core.photos import UnreadablePhoto, WorkingCopy
+from spoenk_publisher.core.photos import WorkingCopy
 from spoenk_publisher.core.photos import load_for_analysis as load_working_copy
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.render import anonymise
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.demo import NotADemoRegister, create_demo_register
-from spoenk_publisher.messages import CodedError, Message, text
-from spoenk_publisher.register import Register, RegisterError
+from spoenk_publisher.demo import create_demo_register
+from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.messages import Message, text
+from spoenk_publisher.register import Register
 
 log = logging.getLogger(__name__)
-
-
-def readable_error(error: BaseException) -> str:
-    """One sentence for a user; the traceback goes to the log for whoever debugs it."""
-    if isinstance(error, UnreadablePhoto):
-        return f"{error.path.name}: {error.text()}"
-    if isinstance(error, CodedError):
-        return error.text()
-    if isinstance(error, RegisterError | NotADemoRegister | EnrolmentError):
-        return str(error)
-    if isinstance(error, PermissionError):
-        return QCoreApplication.translate("Jobs", "No permission to use %1.").replace(
-            "%1", str(error.filename or "")
-        )
-    if isinstance(error, OSError):
-        where = f" ({error.filename})" if error.filename else ""
-        return QCoreApplication.translate("Jobs", "The disk reported a problem: %1").replace(
-            "%1", f"{error.strerror}{where}"
-        )
-    return QCoreApplication.translate(
-        "Jobs", "Something went wrong (%1). The details are in the log."
-    ).replace("%1", type(error).__name__)
 
 
 def pil_to_qimage(image) -> QImage:
@@ -98,7 +76,7 @@ class Job(QRunnable):
             result = self.work()
         except Exception as error:
             log.error("%s failed:\n%s", type(self).__name__, traceback.format_exc())
-            self.signals.failed.emit(readable_error(error))
+            self.signals.failed.emit(sentence(error))
             return
         self.signals.finished.emit(result)
 

@@ -35,7 +35,7 @@ from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
 from spoenk_publisher.core.pool import AnalysisPool, shared_pool
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.gui.common.errors import show_error
+from spoenk_publisher.gui.common.errors import sentence, show_error
 from spoenk_publisher.gui.common.settings_dialog import SettingsDialog
 from spoenk_publisher.gui.event.export_dialog import ExportDialog
 from spoenk_publisher.gui.event.jobs import (
@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
         try:
             return self.context.decide(analysis, self.channel(), self.policy())
         except RegisterError as error:
-            self.show_status(str(error), 10000)
+            self.show_status(sentence(error), 10000)
             return None
 
     def _channel_changed(self) -> None:

@@ -20,6 +20,7 @@ from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.review import ReviewSession
+from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.event.export_dialog import ExportDialog
 from spoenk_publisher.gui.event.jobs import AnalyseJob, AnalyseResult, JobManager
 from spoenk_publisher.gui.event.review_view import ReviewPanel
@@ -169,7 +170,7 @@ class QuickCheckDialog(QDialog):
         try:
             self._show(self.context.decide(self.analysis, self.channel(), self.settings.policy()))
         except RegisterError as error:
-            self._photo_failed(self.photo, str(error))
+            self._photo_failed(self.photo, sentence(error))
 
     def _decision_changed(self, _path: Path, decision: PhotoDecision) -> None:
         self.decision = decision

@@ -47,7 +47,7 @@ from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision, Policy
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.gui.common.errors import show_error
+from spoenk_publisher.gui.common.errors import sentence, show_error
 from spoenk_publisher.gui.event.jobs import JobManager, LoadedPhoto, LoadPhotoJob, PreviewJob
 from spoenk_publisher.gui.event.person_picker import PersonPicker
 from spoenk_publisher.gui.event.verdict_text import (
@@ -882,5 +882,5 @@ class ReviewPanel(QWidget):
             self,
             self.tr("The decision was not saved"),
             self.tr("The consent register could not store this decision."),
-            str(error),
+            sentence(error),
         )

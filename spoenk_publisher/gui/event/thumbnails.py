@@ -9,6 +9,7 @@ for the retention period is deleted (``core.retention``) and the Settings dialog
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from PySide6.QtGui import QImage
 
 from spoenk_publisher.core.photos import UnreadablePhoto, load_for_analysis
 from spoenk_publisher.core.retention import thumbnail_dir
+from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.event.jobs import pil_to_qimage
 
 #: Long side of a stored thumbnail: the grid paints it at most this size (memory: about 100 KB
@@ -29,6 +31,8 @@ _CACHE_QUALITY = 85
 #: Python's GIL in stretches of up to ~35 ms (bench/gui_responsiveness.py, 2 cores: 2 threads
 #: gave UI gaps up to 250 ms while 1,000 thumbnails loaded the first time, 1 thread 150 ms).
 THUMBNAIL_THREADS = max(1, (os.cpu_count() or 2) - 1)
+
+log = logging.getLogger(__name__)
 
 
 class ThumbnailCache:
@@ -87,12 +91,10 @@ class _ThumbnailTask(QRunnable):
         if image is None:
             try:
                 image = pil_to_qimage(load_for_analysis(self._path, THUMBNAIL_SIDE).image)
-            except UnreadablePhoto as error:
-                self._signals.failed.emit(self._path, error.text(), self._generation)
-                return
-            except Exception as error:  # noqa: BLE001 - a thumbnail must never crash the app
-                reason = f"the thumbnail could not be made ({type(error).__name__})"
-                self._signals.failed.emit(self._path, reason, self._generation)
+            except Exception as error:  # a thumbnail must never crash the app
+                if not isinstance(error, UnreadablePhoto):
+                    log.error("no thumbnail of %s", self._path, exc_info=error)
+                self._signals.failed.emit(self._path, sentence(error), self._generation)
                 return
             if key:
                 self._cache.put(key, image)

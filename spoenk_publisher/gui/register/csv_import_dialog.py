@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.register.csv_preview import ImportPreview
 from spoenk_publisher.gui.register.jobs import CsvImportJob, CsvPreviewJob, JobRunner
 from spoenk_publisher.gui.register.models import (
     STATE_COLOURS,
     channel_label,
-    describe_error,
     fill,
     granted_text,
     state_text,
@@ -457,7 +457,7 @@ class CsvImportDialog(QDialog):
             self.show_problems(error)
             return
         self.headline.setText(self.tr("The file cannot be imported."))
-        self.summary_label.setText(describe_error(error))
+        self.summary_label.setText(sentence(error))
 
     def show_problems(self, error: RegisterImportError) -> None:
         """List every problem by line; nothing has been imported. The columns stay on screen

@@ -5,7 +5,7 @@ Every job has one contract: ``run()`` on a pool thread, ``cancel()`` from the UI
 exactly one of ``finished(job, result)``, ``failed(job, error)`` or ``cancelled(job)`` at the end,
 with ``progress(job, done, total, item)`` on the way. A ``Register`` belongs to the thread that
 opened it, so each job opens its own. Errors travel as exception objects and become sentences on
-the UI thread (``register_models.describe_error``), never as tracebacks.
+the UI thread (``gui.common.errors.sentence``), never as tracebacks.
 """
 
 from __future__ import annotations

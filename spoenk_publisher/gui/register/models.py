@@ -25,30 +25,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from spoenk_publisher import clock
-from spoenk_publisher.core.enrolment import (
-    MIN_REFERENCE_FACE_PX,
-    EnrolmentError,
-    NotExactlyOneFace,
-    ReferenceFaceTooSmall,
-)
-from spoenk_publisher.core.photos import UnreadablePhoto
-from spoenk_publisher.messages import CodedError, Message, text
+from spoenk_publisher.messages import Message, text
 from spoenk_publisher.register import (
     Channel,
     ConsentState,
     ConsentStatus,
     Person,
-    PersonExists,
-    PhotoEnrolledForOtherPerson,
     RecordStatus,
     Register,
-    RegisterBusy,
-    RegisterImportError,
-    RegisterTooNew,
-    RegisterUnavailable,
     Role,
-    UnknownChannel,
-    UnknownPerson,
 )
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
@@ -173,101 +158,6 @@ def status_sentence(status: ConsentStatus, label: str) -> str:
             until,
         )
     return fill(translate("RegisterTexts", "%1: no consent recorded; shown blurred."), label)
-
-
-def describe_error(error: BaseException) -> str:
-    """One readable sentence for anything that went wrong; never a traceback.
-
-    Errors that carry their facts are worded here (so they can be translated); for the others
-    the register's own sentence is shown.
-    """
-    if isinstance(error, NotExactlyOneFace):
-        if error.count == 0:
-            return translate(
-                "RegisterTexts",
-                "no face was found; a reference photo must show the person's face clearly",
-            )
-        return translate(
-            "RegisterTexts",
-            "%n faces were found; a reference photo must show the person alone (crop the photo "
-            "or choose another one)",
-            "",
-            error.count,
-        )
-    if isinstance(error, ReferenceFaceTooSmall):
-        return fill(
-            translate(
-                "RegisterTexts",
-                "the face is too small (%1 pixels high, at least %2 needed); choose a photo "
-                "taken closer by",
-            ),
-            error.height,
-            MIN_REFERENCE_FACE_PX,
-        )
-    if isinstance(error, EnrolmentError):
-        return error.message.text()
-    if isinstance(error, UnreadablePhoto):
-        return fill(translate("RegisterTexts", "the photo cannot be read (%1)"), error.text())
-    if isinstance(error, PhotoEnrolledForOtherPerson):
-        return fill(
-            translate(
-                "RegisterTexts",
-                "this photo is already a reference photo of number %1, and a photo can belong "
-                "to one person only",
-            ),
-            error.other_person_id,
-        )
-    if isinstance(error, RegisterBusy):
-        return translate(
-            "RegisterTexts",
-            "The register is busy: another program is writing to it. Nothing was changed; "
-            "try again in a moment.",
-        )
-    if isinstance(error, RegisterTooNew):
-        return translate(
-            "RegisterTexts",
-            "This register was written by a newer version of Spoenk Publisher. Update the app "
-            "to use it.",
-        )
-    if isinstance(error, RegisterUnavailable):
-        return fill(
-            translate("RegisterTexts", "The consent register %1 cannot be opened (%2)."),
-            error.path,
-            text(error.reason),
-        )
-    if isinstance(error, UnknownPerson):
-        return fill(
-            translate(
-                "RegisterTexts",
-                "Number %1 is no longer in the register (perhaps removed elsewhere). Refresh "
-                "the list.",
-            ),
-            error.person_id,
-        )
-    if isinstance(error, PersonExists):
-        return fill(
-            translate("RegisterTexts", "There is already a person with number %1."),
-            error.person_id,
-        )
-    if isinstance(error, UnknownChannel):
-        return fill(
-            translate("RegisterTexts", "The channel %1 is not in the register."), error.channel
-        )
-    if isinstance(error, RegisterImportError):
-        lines = [problem.text() for problem in error.problems]
-        return "\n".join([text(error.headline), *lines])
-    if isinstance(error, CodedError):
-        return error.text()
-    if isinstance(error, OSError):
-        return fill(
-            translate("RegisterTexts", "The file %1 cannot be read (%2)."),
-            error.filename or "",
-            error.strerror or error,
-        )
-    return fill(
-        translate("RegisterTexts", "Something went wrong (%1). The details are in the app's log."),
-        type(error).__name__,
-    )
 
 
 def searchable(text: str) -> str:

@@ -66,8 +66,10 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher import clock
-from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path
+from spoenk_publisher.core.enrolment import EnrolmentError
+from spoenk_publisher.core.photos import PHOTO_SUFFIXES, UnreadablePhoto, is_photo_path
 from spoenk_publisher.core.retention import forget_person
+from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.register.csv_import_dialog import CsvImportDialog
 from spoenk_publisher.gui.register.dialogs import (
     ConsentAnswer,
@@ -91,7 +93,6 @@ from spoenk_publisher.gui.register.models import (
     PeopleFilterProxy,
     RegisterSnapshot,
     channel_label,
-    describe_error,
     fill,
     format_day,
     format_moment,
@@ -110,7 +111,7 @@ from spoenk_publisher.register import (
     Source,
 )
 
-__all__ = ["RegisterWindow", "describe_error"]
+__all__ = ["RegisterWindow"]
 
 _Dialog = TypeVar("_Dialog", bound=QWidget)
 
@@ -466,7 +467,7 @@ class RegisterWindow(QMainWindow):
         try:
             self.register = Register.open(self.register_path)
         except RegisterError as error:
-            self._show_error(describe_error(error))
+            self._show_error(sentence(error))
         self._update_actions()
         if parent is None:
             _OPEN_WINDOWS.add(self)
@@ -692,7 +693,7 @@ class RegisterWindow(QMainWindow):
         if job is self._load_job:
             self._load_job = None
             self._show_error(
-                fill(self.tr("The register could not be read. %1"), describe_error(error))
+                fill(self.tr("The register could not be read. %1"), sentence(error))
             )
 
     def _load_cancelled(self, job: LoadRegisterJob) -> None:
@@ -806,7 +807,7 @@ class RegisterWindow(QMainWindow):
             history = self.register.consent_history(person.id)
             faces = self.register.reference_face_count(person.id)
         except RegisterError as error:
-            self._show_error(describe_error(error))
+            self._show_error(sentence(error))
             return
         self.panel.show_person(person, faces, history, self._labels())
 
@@ -891,7 +892,7 @@ class RegisterWindow(QMainWindow):
                 )
         except RegisterError as error:
             self._show_error(
-                fill(self.tr("The consent was not changed. %1"), describe_error(error))
+                fill(self.tr("The consent was not changed. %1"), sentence(error))
             )
             return
         self._refresh_person(person_id)
@@ -915,7 +916,7 @@ class RegisterWindow(QMainWindow):
             }
             faces = self.register.reference_face_count(person_id)
         except RegisterError as error:
-            self._show_error(describe_error(error))
+            self._show_error(sentence(error))
             return
         self.model.update_person(person_id, statuses, faces)
         if person_id == self._selected_id:
@@ -953,7 +954,7 @@ class RegisterWindow(QMainWindow):
             )
         except RegisterError as error:
             self._show_error(
-                fill(self.tr("The consent was not withdrawn. %1"), describe_error(error))
+                fill(self.tr("The consent was not withdrawn. %1"), sentence(error))
             )
             return
         self._refresh_person(person_id)
@@ -977,7 +978,7 @@ class RegisterWindow(QMainWindow):
         try:
             photos = self.register.published_with(person.id)
         except RegisterError as error:
-            self._show_error(describe_error(error))
+            self._show_error(sentence(error))
             return
         dialog = PublishedPhotosDialog(person, photos, self._labels(), withdrawn, self)
         self.report_dialog = self._replace(self.report_dialog, dialog)
@@ -1051,10 +1052,7 @@ class RegisterWindow(QMainWindow):
             if not result.added:
                 lines.append(fill(self.tr("No reference face was added for %1."), person.name))
             lines.append(self.tr("Not usable:"))
-            lines += [
-                f"• {photo.name}: {describe_error(error)}"
-                for photo, error in result.failures.items()
-            ]
+            lines += [f"• {_about(photo, error)}" for photo, error in result.failures.items()]
             self._show_error("\n".join(lines))
         else:
             self._show_info("\n".join(lines))
@@ -1066,7 +1064,7 @@ class RegisterWindow(QMainWindow):
             fill(
                 self.tr("No reference face was added for %1: %2"),
                 person.name,
-                describe_error(error),
+                sentence(error),
             )
         )
         self.enrolment_done.emit(None)
@@ -1135,7 +1133,7 @@ class RegisterWindow(QMainWindow):
             else:
                 self.register.update_person(person)
         except RegisterError as error:
-            return describe_error(error)
+            return sentence(error)
         self._selected_id = person.id
         self.refresh()
         return None
@@ -1149,7 +1147,7 @@ class RegisterWindow(QMainWindow):
             records = len(self.register.consent_history(person.id))
             faces = self.register.reference_face_count(person.id)
         except RegisterError as error:
-            self._show_error(describe_error(error))
+            self._show_error(sentence(error))
             return
         text = fill(
             self.tr(
@@ -1180,7 +1178,7 @@ class RegisterWindow(QMainWindow):
             # The register's records and every cached encoding of their face (core.retention).
             summary = forget_person(self.register, person.id)
         except RegisterError as error:
-            self._show_error(describe_error(error))
+            self._show_error(sentence(error))
             return
         self._show_info(
             fill(
@@ -1203,3 +1201,9 @@ class RegisterWindow(QMainWindow):
             self.register = None
         _OPEN_WINDOWS.discard(self)
         super().closeEvent(event)
+
+
+def _about(photo: Path, error: Exception) -> str:
+    """Why ``photo`` is not usable, beginning with its name (a photo's own error says it)."""
+    said = sentence(error)
+    return said if isinstance(error, UnreadablePhoto | EnrolmentError) else f"{photo.name}: {said}"
