@@ -71,233 +71,233 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="104"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="105"/>
         <source>File: %1</source>
         <translation>Bestand: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="106"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="209"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="107"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="210"/>
         <source>Checking the file…</source>
         <translation>Het bestand wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="148"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="343"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="375"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="149"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="149"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="149"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="157"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="158"/>
         <source>Coloured cells change; empty cells stay as they are. Grey rows change nothing.</source>
         <translation>Gekleurde cellen veranderen; lege cellen blijven zoals ze zijn. Grijze regels veranderen niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="174"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="175"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="212"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="213"/>
         <source>Checking %1</source>
         <translation>%1 controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="236"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="237"/>
         <source>This file can be imported. Nothing changes until you click Import.</source>
         <translation>Dit bestand kan worden geïmporteerd. Er verandert niets tot u op Importeren klikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="238"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="239"/>
         <source>This file can be imported, but it would change nothing.</source>
         <translation>Dit bestand kan worden geïmporteerd, maar het zou niets veranderen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="100"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="101"/>
         <source>Import a list</source>
         <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user&apos;s choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="117"/>
         <source>How the columns are read. Change a column&apos;s meaning in its drop-down; the choice is remembered for files with the same columns.</source>
         <translation>Zo worden de kolommen gelezen. Wijzig de betekenis van een kolom in de keuzelijst; de keuze wordt onthouden voor bestanden met dezelfde kolommen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="125"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="126"/>
         <source>Column in the file</source>
         <translation>Kolom in het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="125"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="126"/>
         <source>Means</source>
         <translation>Betekent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="125"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="126"/>
         <source>What the import does</source>
         <translation>Wat de import ermee doet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="144"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="145"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="145"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="146"/>
         <source>Counted as no</source>
         <translation>Geteld als nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="243"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="244"/>
         <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4 · answers counted as no: %5</source>
         <translation>%1 regels · nieuwe mensen: %2 · mensen gewijzigd: %3 · toestemmingswijzigingen: %4 · antwoorden geteld als nee: %5</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="275"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="276"/>
         <source>A question in the file&apos;s question column</source>
         <translation>Een vraag uit de vraagkolom van het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="292"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="293"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="293"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="294"/>
         <source>Ignore</source>
         <translation>Negeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="296"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="297"/>
         <source>Social media (every social channel)</source>
         <translation>Social media (elk socialemediakanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="297"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="298"/>
         <source>Public (every public channel)</source>
         <translation>Openbaar (elk openbaar kanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="343"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="375"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="343"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="375"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="343"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="345"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="367"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="368"/>
         <source>Nothing changes for this row.</source>
         <translation>Voor deze regel verandert er niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="375"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="377"/>
         <source>In the file</source>
         <translation>In het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="385"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="386"/>
         <source>(empty)</source>
         <translation>(leeg)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="390"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="391"/>
         <source>Counted as no (%1)</source>
         <translation>Geteld als nee (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="394"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="395"/>
         <source>Answers left empty, &apos;onbekend&apos; or &apos;niet ingevuld&apos;: no consent (an unanswered question is never a yes).</source>
         <translation>Antwoorden die leeg zijn, &apos;onbekend&apos; of &apos;niet ingevuld&apos;: geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="412"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="413"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="416"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="417"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="417"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="418"/>
         <source>group</source>
         <translation>groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="418"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="419"/>
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="419"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="420"/>
         <source>at school</source>
         <translation>op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="420"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="421"/>
         <source>turns 16 in</source>
         <translation>wordt 16 in</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="422"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="423"/>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="434"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="435"/>
         <source>Now: %1</source>
         <translation>Nu: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="436"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="437"/>
         <source>Not answered in the file: no consent.</source>
         <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="459"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="460"/>
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="469"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="470"/>
         <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
         <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="474"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="475"/>
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -305,22 +305,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="480"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="481"/>
         <source>The line numbers are those of the file.</source>
         <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="506"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="507"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="509"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="510"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="526"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="531"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
@@ -351,12 +351,12 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="66"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="68"/>
         <source>Export photos</source>
         <translation>Foto&apos;s exporteren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="96"/>
         <source>%n photo(s) will be exported without any metadata.</source>
         <translation>
             <numerusform>%n foto wordt geëxporteerd, zonder metadata.</numerusform>
@@ -364,167 +364,167 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="106"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="108"/>
         <source>e.g. Sportdag groep 7</source>
         <translation>bijv. Sportdag groep 7</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="115"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="117"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="121"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="123"/>
         <source>Blur faces without consent</source>
         <translation>Gezichten zonder toestemming blurren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="125"/>
         <source>Leave out every photo with a face without consent</source>
         <translation>Foto&apos;s met een gezicht zonder toestemming weglaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="137"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="139"/>
         <source>Pixelated</source>
         <translation>Gepixeld</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="138"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="140"/>
         <source>Blurred</source>
         <translation>Vervaagd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="141"/>
         <source>Grey patch</source>
         <translation>Grijs vlak</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="149"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="151"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="150"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="152"/>
         <source>Event name:</source>
         <translation>Naam van het evenement:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="152"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="154"/>
         <source>Save in folder:</source>
         <translation>Opslaan in map:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="153"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="155"/>
         <source>Faces without consent:</source>
         <translation>Gezichten zonder toestemming:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="154"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="156"/>
         <source>Cover faces with:</source>
         <translation>Gezichten bedekken met:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="155"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="159"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="161"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="183"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="185"/>
         <source>Standard for this channel (%1)</source>
         <translation>Standaard voor dit kanaal (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="198"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="200"/>
         <source>original size, %1</source>
         <translation>oorspronkelijk formaat, %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="202"/>
         <source>%1 pixels on the long side, %2</source>
         <translation>%1 pixels aan de lange kant, %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="212"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="214"/>
         <source>Files are named %1-001.jpg, %1-002.jpg, …</source>
         <translation>De bestanden heten %1-001.jpg, %1-002.jpg, …</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="222"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="224"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="228"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="230"/>
         <source>Save the photos in</source>
         <translation>Sla de foto&apos;s op in</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="252"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="254"/>
         <source>Preparing…</source>
         <translation>Voorbereiden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="254"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="256"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="271"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="273"/>
         <source>Choose a channel first.</source>
         <translation>Kies eerst een kanaal.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="274"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="276"/>
         <source>Choose the folder to save the photos in.</source>
         <translation>Kies de map waarin de foto&apos;s komen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="279"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="281"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 is een bestand, geen map.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="286"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="288"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="312"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="309"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 van %3</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="322"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="319"/>
         <source>Stopping after the current photo…</source>
         <translation>Stoppen na de huidige foto…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="337"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="334"/>
         <source>Open the folder</source>
         <translation>Map openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="339"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="336"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="361"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="358"/>
         <source>The export could not be done.</source>
         <translation>Het exporteren is niet gelukt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="372"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="369"/>
         <source>The export was cancelled.</source>
         <translation>Het exporteren is geannuleerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="373"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="370"/>
         <source>%n photo(s) exported to %1.</source>
         <translation>
             <numerusform>%n foto geëxporteerd naar %1.</numerusform>
@@ -532,7 +532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="380"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="377"/>
         <source>%n of them were already there from an earlier export and were not written again.</source>
         <translation>
             <numerusform>%n daarvan stond er al van een eerdere export en is niet opnieuw geschreven.</numerusform>
@@ -540,7 +540,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="389"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="386"/>
         <source>%n face(s) blurred.</source>
         <translation>
             <numerusform>%n gezicht geblurd.</numerusform>
@@ -548,7 +548,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="396"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="393"/>
         <source>%n photo(s) left out because someone in them has no consent:</source>
         <translation>
             <numerusform>%n foto weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
@@ -556,7 +556,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="408"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="405"/>
         <source>%n photo(s) could not be exported:</source>
         <translation>
             <numerusform>%n foto kon niet worden geëxporteerd:</numerusform>
@@ -567,29 +567,29 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="128"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="127"/>
         <source>Import a list</source>
         <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them).</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="130"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="129"/>
         <source>Lists (*.csv *.txt *.xlsx)</source>
         <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="132"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="144"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="131"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="143"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="140"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="139"/>
         <source>Choose photos of this person alone</source>
         <translation>Kies foto&apos;s waarop alleen deze persoon staat</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="142"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="141"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
@@ -597,33 +597,25 @@
 <context>
     <name>JobProgress</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="196"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="195"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="213"/>
         <source>(%1 of %2)</source>
         <translation>(%1 van %2)</translation>
     </message>
 </context>
 <context>
-    <name>Jobs</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/jobs.py" line="258"/>
-        <source>Exporting</source>
-        <translation>Exporteren</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="130"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="132"/>
         <source>Spoenk Publisher</source>
         <translation>Spoenk Publisher</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="140"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="142"/>
         <source>Open the folder of an event (File ▸ Open folder…), or drop a folder or photos here.
 
 Drop a single photo for a quick check.</source>
@@ -632,142 +624,142 @@ Drop a single photo for a quick check.</source>
 Sleep één foto hierheen voor een snelle controle.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="199"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="201"/>
         <source>&amp;Open folder…</source>
         <translation>Map &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="201"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="203"/>
         <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
         <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="203"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="205"/>
         <source>Open &amp;photos…</source>
         <translation>&amp;Foto&apos;s openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="206"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="208"/>
         <source>&amp;Quick check…</source>
         <translation>&amp;Snelle controle…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="210"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="212"/>
         <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
         <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="213"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="215"/>
         <source>&amp;Analyse</source>
         <translation>&amp;Analyseren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="216"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="218"/>
         <source>Find every face and check it against the register (Ctrl+R)</source>
         <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="219"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="221"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="221"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="223"/>
         <source>Check &amp;again with the register</source>
         <translation>&amp;Opnieuw controleren met het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="224"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="226"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="226"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="228"/>
         <source>Save the photos for publishing (Ctrl+E)</source>
         <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="228"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="230"/>
         <source>&amp;Register…</source>
         <translation>&amp;Register…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="230"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="232"/>
         <source>People, consent and reference faces</source>
         <translation>Personen, toestemming en referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="232"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="234"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="235"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="240"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="242"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="248"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="250"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="254"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="256"/>
         <source>Where the photos will be published</source>
         <translation>Waar de foto&apos;s geplaatst worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="265"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="268"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="270"/>
         <source>Recent &amp;folders</source>
         <translation>&amp;Recente mappen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="278"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="280"/>
         <source>&amp;Photos</source>
         <translation>&amp;Foto&apos;s</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="284"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="286"/>
         <source>Re&amp;view</source>
         <translation>&amp;Beoordelen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="294"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
         <source>Re&amp;gister</source>
         <translation>Re&amp;gister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="304"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="306"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="326"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="328"/>
         <source>demo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="327"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="329"/>
         <source>Register: %1</source>
         <translation>Register: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="331"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="333"/>
         <source>Register unavailable: every face is blurred</source>
         <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="382"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="384"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n foto</numerusform>
@@ -775,7 +767,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="385"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="387"/>
         <source>%n all clear</source>
         <translation>
             <numerusform>%n in orde</numerusform>
@@ -783,7 +775,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="386"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="388"/>
         <source>%n with faces blurred</source>
         <translation>
             <numerusform>%n met geblurde gezichten</numerusform>
@@ -791,7 +783,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="387"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="389"/>
         <source>%n left out</source>
         <translation>
             <numerusform>%n weggelaten</numerusform>
@@ -799,7 +791,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="388"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="390"/>
         <source>%n with errors</source>
         <translation>
             <numerusform>%n met een fout</numerusform>
@@ -807,7 +799,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="389"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="391"/>
         <source>%n not checked yet</source>
         <translation>
             <numerusform>%n nog niet gecontroleerd</numerusform>
@@ -815,83 +807,83 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="407"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="409"/>
         <source>Open photos</source>
         <translation>Foto&apos;s openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="409"/>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="420"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="411"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="422"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="418"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="420"/>
         <source>Quick check a photo</source>
         <translation>Snelle controle van een foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="432"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="434"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="433"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="435"/>
         <source>This file or folder does not exist: %1</source>
         <translation>Dit bestand of deze map bestaat niet: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="442"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="444"/>
         <source>Not a photo</source>
         <translation>Geen foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="443"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="445"/>
         <source>%1 is not a photo the app can open.</source>
         <translation>%1 is geen foto die de app kan openen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="454"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="456"/>
         <source>The folder cannot be read</source>
         <translation>De map kan niet gelezen worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="471"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="473"/>
         <source>Spoenk Publisher — %1</source>
         <translation>Spoenk Publisher — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="481"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="483"/>
         <source>No photos in %1</source>
         <translation>Geen foto&apos;s in %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="490"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="492"/>
         <source>(none yet)</source>
         <translation>(nog geen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="494"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="496"/>
         <source>Clear the list</source>
         <translation>Lijst wissen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="551"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="549"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="560"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="558"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="580"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="588"/>
         <source>Analysing: %1 of %2</source>
         <translation>Analyseren: %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="595"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="604"/>
         <source>Analysis cancelled: %n photo(s) done.</source>
         <translation>
             <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
@@ -899,7 +891,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="597"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="606"/>
         <source>Analysis finished: %n photo(s) in %1 s.</source>
         <translation>
             <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
@@ -907,7 +899,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="600"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="609"/>
         <source>%n photo(s) could not be analysed.</source>
         <translation>
             <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
@@ -915,62 +907,62 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="607"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="616"/>
         <source>The analysis stopped</source>
         <translation>De analyse is gestopt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="651"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="662"/>
         <source>The photos could not be checked again</source>
         <translation>De foto&apos;s konden niet opnieuw gecontroleerd worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="707"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="716"/>
         <source>Looking for faces…</source>
         <translation>Gezichten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="709"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="718"/>
         <source>Waiting for its turn in the analysis…</source>
         <translation>Wacht op zijn beurt in de analyse…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="738"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="747"/>
         <source>No channel to check for</source>
         <translation>Geen kanaal om voor te controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="740"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="749"/>
         <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
         <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="850"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="857"/>
         <source>Preparing the demo…</source>
         <translation>De demo wordt klaargezet…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="860"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="874"/>
         <source>Preparing the demo: %1 of %2</source>
         <translation>De demo wordt klaargezet: %1 van %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="882"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="896"/>
         <source>The demo is open: the demo register and the demo event.</source>
         <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="888"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="902"/>
         <source>The demo could not be prepared</source>
         <translation>De demo kon niet worden klaargezet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="921"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="935"/>
         <source>The register cannot be opened</source>
         <translation>Het register kan niet geopend worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="399"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="401"/>
         <source>Open an event folder</source>
         <translation>Open de map van een evenement</translation>
     </message>
@@ -978,7 +970,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="168"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
         <source>Hide this message</source>
         <translation>Dit bericht verbergen</translation>
     </message>
@@ -1049,99 +1041,99 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="300"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="377"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="302"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="379"/>
         <source>Choose a person to see their details.</source>
         <extracomment>proxy index of the row the photos were dropped on, and the dropped files a cell chosen by a click, or by Enter or Space on the keyboard</extracomment>
         <translation>Kies een persoon om de gegevens te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="314"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="316"/>
         <source>The app cannot recognise this person yet, so they are always blurred.</source>
         <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="324"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="325"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="327"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="328"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="327"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="329"/>
         <source>At school</source>
         <translation>Op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="328"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="330"/>
         <source>Reference faces</source>
         <translation>Referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="342"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="344"/>
         <source>Consent history (newest first)</source>
         <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="348"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
         <source>Recorded</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="348"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="348"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="360"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="362"/>
         <source>Tip: drop photos of this person on their row to add reference faces.</source>
         <translation>Tip: sleep foto&apos;s van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="390"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="392"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="390"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="392"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="404"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="406"/>
         <source>From %1. Recorded %2 by %3 (source: %4).</source>
         <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="411"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="413"/>
         <source>Note: %1</source>
         <translation>Notitie: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="419"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="421"/>
         <source>consent form</source>
         <translation>toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="420"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="422"/>
         <source>CSV file</source>
         <translation>CSV-bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="421"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="423"/>
         <source>entered in the app</source>
         <translation>ingevoerd in de app</translation>
     </message>
@@ -1270,32 +1262,32 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>QuickCheckDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="49"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="51"/>
         <source>Quick check — %1</source>
         <translation>Snelle controle — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="77"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="79"/>
         <source>Looking for faces… (a few seconds)</source>
         <translation>Gezichten zoeken… (een paar seconden)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="88"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
         <source>Export this photo…</source>
         <translation>Deze foto exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="91"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="93"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="97"/>
         <source>Check for:</source>
         <translation>Controleren voor:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="115"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="117"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
@@ -1469,169 +1461,169 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="443"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="445"/>
         <source>Consent register</source>
         <extracomment>the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="494"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="497"/>
         <source>Import CSV…</source>
         <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
         <translation>CSV importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="496"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="499"/>
         <source>Add or update people and consent from a CSV file (you see the changes first)</source>
         <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="499"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="502"/>
         <source>Add person…</source>
         <translation>Persoon toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="499"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="502"/>
         <source>Add one person to the register</source>
         <translation>Eén persoon aan het register toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="502"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="505"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="504"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="507"/>
         <source>Read the register again (changes made elsewhere)</source>
         <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="508"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="511"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="511"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="514"/>
         <source>Add reference photos…</source>
         <translation>Referentiefoto&apos;s toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="513"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="516"/>
         <source>Photos of this person alone, by which the app will recognise them</source>
         <translation>Foto&apos;s waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="516"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="519"/>
         <source>Withdraw consent…</source>
         <translation>Toestemming intrekken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="518"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="521"/>
         <source>Stop showing this person on some or all channels</source>
         <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="521"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="524"/>
         <source>Published photos…</source>
         <translation>Gepubliceerde foto&apos;s…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="523"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="526"/>
         <source>The photos published with this person recognisable</source>
         <translation>De gepubliceerde foto&apos;s waarop deze persoon herkenbaar is</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="526"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="529"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="526"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="529"/>
         <source>Change name, group, role</source>
         <translation>Naam, groep of rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="529"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="532"/>
         <source>Remove from register…</source>
         <translation>Uit het register verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="531"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="534"/>
         <source>Delete this person, their consent records and their face data</source>
         <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="542"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="545"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="553"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="556"/>
         <source>Search…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="554"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="557"/>
         <source>Search by name or number</source>
         <translation>Zoeken op naam of nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="567"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="570"/>
         <source>The matrix shows the consent in force on this day; changes start today.</source>
         <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="571"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="574"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="602"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="605"/>
         <source>The register has nobody in it yet. Import the school&apos;s list as a CSV file, or add people one by one.</source>
         <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="641"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="644"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="647"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="650"/>
         <source>&amp;Person</source>
         <translation>&amp;Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="666"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="669"/>
         <source>Reading the register</source>
         <translation>Register inlezen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="682"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="685"/>
         <source>Consent on %1</source>
         <translation>Toestemming op %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="696"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="699"/>
         <source>The register could not be read. %1</source>
         <translation>Het register kon niet worden gelezen. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="704"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="707"/>
         <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
         <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="729"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="732"/>
         <source>All groups</source>
         <translation>Alle groepen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="732"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="735"/>
         <source>No group (staff, others)</source>
         <translation>Geen groep (personeel, overig)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="752"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="755"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n persoon</numerusform>
@@ -1639,7 +1631,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="754"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="757"/>
         <source>%1 of %n people shown</source>
         <translation>
             <numerusform>%1 van %n persoon getoond</numerusform>
@@ -1647,52 +1639,52 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="895"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="898"/>
         <source>The consent was not changed. %1</source>
         <translation>De toestemming is niet gewijzigd. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="900"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="903"/>
         <source>%1: consent of %2 granted until %3.</source>
         <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="902"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="905"/>
         <source>%1: consent of %2 refused; the app blurs them there.</source>
         <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="904"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="907"/>
         <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
         <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="957"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="960"/>
         <source>The consent was not withdrawn. %1</source>
         <translation>De toestemming is niet ingetrokken. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="964"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="967"/>
         <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
         <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1013"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1016"/>
         <source>%1 is not a photo the app can read (JPEG, PNG, HEIC, …).</source>
         <translation>%1 is geen foto die de app kan lezen (JPEG, PNG, HEIC, …).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1019"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1022"/>
         <source>Skipped, not photos: %1</source>
         <translation>Overgeslagen, geen foto&apos;s: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1022"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1025"/>
         <source>Looking for the face of %1</source>
         <translation>Gezicht van %1 zoeken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1039"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1043"/>
         <source>%n reference face(s) added for %1.</source>
         <translation>
             <numerusform>%n referentiegezicht toegevoegd voor %1.</numerusform>
@@ -1700,7 +1692,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1046"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1050"/>
         <source>%n photo(s) were already reference photos of this person.</source>
         <translation>
             <numerusform>%n foto was al een referentiefoto van deze persoon.</numerusform>
@@ -1708,37 +1700,37 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1053"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1057"/>
         <source>No reference face was added for %1.</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1054"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1058"/>
         <source>Not usable:</source>
         <translation>Niet bruikbaar:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1065"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1069"/>
         <source>No reference face was added for %1: %2</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1: %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1075"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1079"/>
         <source>Adding reference photos of %1 was stopped; nothing was stored.</source>
         <translation>Het toevoegen van referentiefoto&apos;s van %1 is gestopt; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1101"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1105"/>
         <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
         <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1129"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1133"/>
         <source>The register is not open.</source>
         <translation>Het register is niet geopend.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1154"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1158"/>
         <source>Remove %1 (number %2) from the register?
 
 This deletes for good: %3, and %4 (the face data by which the app recognises them). The audit log keeps one line saying that number %2 was removed, without their name or face data.</source>
@@ -1747,8 +1739,8 @@ This deletes for good: %3, and %4 (the face data by which the app recognises the
 Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of haar herkent). Het auditlogboek bewaart één regel dat nummer %2 is verwijderd, zonder naam of gezichtsgegevens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1160"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1187"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1164"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1191"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n toestemmingsregistratie</numerusform>
@@ -1756,8 +1748,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1161"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1188"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1165"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1192"/>
         <source>%n reference face(s)</source>
         <translation>
             <numerusform>%n referentiegezicht</numerusform>
@@ -1765,17 +1757,17 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1163"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1167"/>
         <source>Remove person</source>
         <translation>Persoon verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1164"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1168"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1185"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="1189"/>
         <source>%1 was removed, with %2 and %3.</source>
         <translation>%1 is verwijderd, met %2 en %3.</translation>
     </message>
@@ -1783,129 +1775,129 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="535"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="536"/>
         <source>Click a face to say who it is, mark it as not a face or blur it. Tab selects the next face, Enter opens its menu.</source>
         <extracomment>A drawn box smaller than this (full-resolution pixels) is taken for a slip of the mouse.</extracomment>
         <translation>Klik op een gezicht om te zeggen wie het is, het als &apos;geen gezicht&apos; te markeren of het te blurren. Tab kiest het volgende gezicht, Enter opent het menu.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="566"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="567"/>
         <source>Who is this?…</source>
         <translation>Wie is dit?…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="569"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="570"/>
         <source>Choose the person from the register</source>
         <translation>Kies de persoon uit het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="572"/>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="630"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="573"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="631"/>
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="574"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="575"/>
         <source>Always blur</source>
         <translation>Altijd blurren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="575"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="576"/>
         <source>Undo my decision</source>
         <translation>Mijn keuze ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="577"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="578"/>
         <source>Add a missed face</source>
         <translation>Gemist gezicht toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="580"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="581"/>
         <source>Draw a box around a face the app did not find</source>
         <translation>Teken een kader om een gezicht dat de app niet vond</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="584"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="585"/>
         <source>Preview export</source>
         <translation>Voorbeeld export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="587"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="588"/>
         <source>Show the photo as it will be published</source>
         <translation>Toon de foto zoals hij geplaatst wordt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="591"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="592"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="594"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="595"/>
         <source>Previous photo</source>
         <translation>Vorige foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="597"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="598"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="600"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="601"/>
         <source>Next photo</source>
         <translation>Volgende foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="630"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="631"/>
         <source>Remove this face</source>
         <translation>Dit gezicht verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="643"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="644"/>
         <source>No photo selected</source>
         <translation>Geen foto gekozen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="644"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="645"/>
         <source>Choose a photo on the left to see its faces.</source>
         <translation>Kies links een foto om de gezichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="645"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="646"/>
         <source>Open an event folder, or drop photos on this window.</source>
         <translation>Open de map van een evenement, of sleep foto&apos;s naar dit venster.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="669"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="670"/>
         <source>Loading the photo…</source>
         <translation>Foto laden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="677"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="678"/>
         <source>Not checked yet: press Analyse.</source>
         <translation>Nog niet gecontroleerd: klik op Analyseren.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="730"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="729"/>
         <source>Shown: %1. Click to change.</source>
         <translation>Zichtbaar: %1. Klik om te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="732"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="731"/>
         <source>Ignored: marked as not a face. Click to undo.</source>
         <translation>Genegeerd: gemarkeerd als geen gezicht. Klik om dat ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="733"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="732"/>
         <source>Blurred: %1. Click to say who this is.</source>
         <translation>Geblurd: %1. Klik om te zeggen wie dit is.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="883"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="885"/>
         <source>The decision was not saved</source>
         <translation>De keuze is niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="884"/>
+        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="886"/>
         <source>The consent register could not store this decision.</source>
         <translation>Het toestemmingsregister kon deze keuze niet opslaan.</translation>
     </message>

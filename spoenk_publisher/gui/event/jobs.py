@@ -1,23 +1,24 @@
-"""Long work off the UI thread: one small job class per operation, one manager that runs them.
+"""The event wing's long work, as jobs of the one contract (``gui.jobs``): analysing and deciding
+photos, exporting, decoding a photo for the review and its preview, making the demo register.
 
-Every job has ``run()`` and ``cancel()``; it turns the core's ``progress(done, total, item)``
-callbacks into Qt signals and reports a failure as one readable sentence, never a traceback.
-Signals are emitted from a pool thread and delivered queued to slots on the UI thread.
+Each job opens what it needs in its own thread (a ``ReviewSession``, the analysis cache: SQLite
+connections belong to their thread) and hands results to the UI thread through its signals.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_batch
+from spoenk_publisher.core.analysis import (
+    AnalysisCache,
+    BatchResult,
+    PhotoAnalysis,
+    analyse_batch,
+)
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, export_photos
 from spoenk_publisher.core.faces import Box
@@ -27,11 +28,9 @@ from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.render import anonymise
 from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.demo import create_demo_register
-from spoenk_publisher.gui.common.errors import sentence
-from spoenk_publisher.messages import Message, text
+from spoenk_publisher.gui.jobs import Job, JobCancelled
+from spoenk_publisher.messages import Message
 from spoenk_publisher.register import Register
-
-log = logging.getLogger(__name__)
 
 
 def pil_to_qimage(image) -> QImage:
@@ -42,105 +41,41 @@ def pil_to_qimage(image) -> QImage:
     return qimage.copy()
 
 
-class JobSignals(QObject):
-    """What every job reports; created on the UI thread, so slots run there."""
-
-    progress = Signal(int, int, object)  # done, total, current path or None
-    stage = Signal(str)  # a readable name of what the job is doing now
-    finished = Signal(object)  # the job's result
-    failed = Signal(str)  # one readable sentence
-
-
-class Job(QRunnable):
-    """One long operation: subclasses implement ``work()`` and poll ``cancelled()``."""
-
-    signals_class = JobSignals
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the manager keeps the Python object until it reports
-        self.signals = self.signals_class()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def progress(self, done: int, total: int, item: Path | None = None) -> None:
-        self.signals.progress.emit(done, total, item)
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:
-            log.error("%s failed:\n%s", type(self).__name__, traceback.format_exc())
-            self.signals.failed.emit(sentence(error))
-            return
-        self.signals.finished.emit(result)
-
-    def work(self):
-        raise NotImplementedError
-
-
-class JobManager(QObject):
-    """Runs jobs on a thread pool and keeps each alive until it has reported."""
-
-    def __init__(self, parent: QObject | None = None, threads: int | None = None) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        if threads:
-            self.pool.setMaxThreadCount(threads)
-        self._running: set[Job] = set()
-
-    def start(self, job: Job) -> Job:
-        self._running.add(job)
-        job.signals.finished.connect(lambda _result, job=job: self._forget(job))
-        job.signals.failed.connect(lambda _message, job=job: self._forget(job))
-        self.pool.start(job)
-        return job
-
-    def _forget(self, job: Job) -> None:
-        self._running.discard(job)
-
-    def running(self) -> list[Job]:
-        return list(self._running)
-
-    def cancel_all(self) -> None:
-        for job in list(self._running):
-            job.cancel()
-
-    def wait(self, msecs: int = -1) -> bool:
-        return self.pool.waitForDone(msecs)
-
-
 # -- analysis -------------------------------------------------------------------------------
 
 
-class AnalyseSignals(JobSignals):
-    photo_started = Signal(object)  # path: its analysis has begun
-    photo_done = Signal(object, object, object)  # path, PhotoAnalysis, PhotoDecision
-    photo_failed = Signal(object, str)  # path, readable reason
+@dataclass(frozen=True)
+class PhotoStarted:
+    """A step of ``AnalyseJob``: the analysis of ``path`` has begun."""
+
+    path: Path
 
 
-@dataclass
-class AnalyseResult:
-    analysed: int = 0
-    failed: int = 0
-    cancelled: bool = False
-    analyses: dict[Path, PhotoAnalysis] = field(default_factory=dict)
-    failures: dict[Path, Message] = field(default_factory=dict)
+@dataclass(frozen=True)
+class PhotoAnalysed:
+    """A step of ``AnalyseJob``: ``path`` is analysed and decided for the job's channel."""
+
+    path: Path
+    analysis: PhotoAnalysis
+    decision: PhotoDecision
+
+
+@dataclass(frozen=True)
+class PhotoFailed:
+    """A step of ``AnalyseJob``: ``path`` cannot be analysed, and why."""
+
+    path: Path
+    reason: Message
 
 
 class AnalyseJob(Job):
     """Find every face in ``paths`` and decide each for ``channel``, photo by photo.
 
-    Analyses come from the cache (by content hash) or the warm process pool; the decision
-    uses a fresh consent snapshot and the manual decisions stored in the register.
+    Analyses come from the cache (by content hash) or the warm process pool; the decision uses
+    a fresh consent snapshot and the manual decisions stored in the register. Steps:
+    ``Progress``, ``PhotoStarted``, ``PhotoAnalysed``, ``PhotoFailed``; the result is the
+    ``BatchResult`` (cancelled or not: what finished is kept).
     """
-
-    signals_class = AnalyseSignals
 
     def __init__(
         self,
@@ -161,8 +96,7 @@ class AnalyseJob(Job):
         self._register_path = register_path
         self._cache_path = cache_path
 
-    def work(self) -> AnalyseResult:
-        result = AnalyseResult()
+    def work(self) -> BatchResult:
         cache = AnalysisCache(self._cache_path) if self._cache_path else None
         # This thread's own session (SQLite connections belong to their thread).
         session = ReviewSession(self._register_path)
@@ -170,33 +104,30 @@ class AnalyseJob(Job):
 
             def done(path: Path, outcome: PhotoAnalysis | Message) -> None:
                 if isinstance(outcome, Message):
-                    self.signals.photo_failed.emit(path, text(outcome))
+                    self.report(PhotoFailed(path, outcome))
                 else:
                     decision = session.decide(outcome, self.channel, self.policy)
-                    self.signals.photo_done.emit(path, outcome, decision)
+                    self.report(PhotoAnalysed(path, outcome, decision))
 
-            batch = analyse_batch(
+            return analyse_batch(
                 self.paths,
                 mode=self.mode,
                 cache=cache,
-                progress=self.progress,
-                cancelled=self.cancelled,
+                progress=self.report_progress,
+                cancelled=self.is_cancelled,
                 pool=self._pool,
-                on_started=self.signals.photo_started.emit,
+                on_started=lambda path: self.report(PhotoStarted(path)),
                 on_done=done,
             )
         finally:
             session.close()
             if cache is not None:
                 cache.close()
-        result.analyses, result.failures = batch.analyses, batch.failures
-        result.cancelled = batch.cancelled
-        result.analysed, result.failed = len(result.analyses), len(result.failures)
-        return result
 
 
 class DecideJob(Job):
-    """Decide every analysed photo again (another channel, policy or register state)."""
+    """Decide every analysed photo again (another channel, policy or register state); the
+    result maps each path to its decision."""
 
     def __init__(
         self,
@@ -215,8 +146,7 @@ class DecideJob(Job):
         with ReviewSession(self._register_path) as session:
             decisions: dict[Path, PhotoDecision] = {}
             for path, analysis in self.analyses.items():
-                if self.cancelled():
-                    break
+                self.stop_if_cancelled()
                 decisions[path] = session.decide(analysis, self.channel, self.policy)
             return decisions
 
@@ -232,7 +162,8 @@ class ExportRequest:
 
 
 class ExportJob(Job):
-    """``core.export.export_photos``: what is not analysed yet is analysed in the app's pool."""
+    """``core.export.export_photos``: what is not analysed yet is analysed in the app's pool.
+    The result is the ``ExportSummary`` (a cancelled export says so in it)."""
 
     def __init__(
         self,
@@ -255,7 +186,6 @@ class ExportJob(Job):
         cache = AnalysisCache(self._cache_path) if self._cache_path else None
         session = ReviewSession(self._register_path)
         try:
-            self.signals.stage.emit(QCoreApplication.translate("Jobs", "Exporting"))
             return export_photos(
                 request.paths,
                 options,
@@ -264,8 +194,8 @@ class ExportJob(Job):
                 recorder=register,
                 cache=cache,
                 analyses=request.analyses,
-                progress=self.progress,
-                cancelled=self.cancelled,
+                progress=self.report_progress,
+                cancelled=self.is_cancelled,
                 pool=self._pool,
             )
         finally:
@@ -300,7 +230,8 @@ class LoadPhotoJob(Job):
 
 
 class PreviewJob(Job):
-    """What the exported photo will look like: the listed faces covered, on the view's copy."""
+    """What the exported photo will look like: the listed faces covered, on the view's copy.
+    The result is ``(path, image)``."""
 
     def __init__(self, loaded: LoadedPhoto, boxes: Sequence[Box], style: str) -> None:
         super().__init__()
@@ -328,11 +259,16 @@ class PreviewJob(Job):
 
 class DemoRegisterJob(Job):
     """Make the demo register at ``path``; enrolling its reference photos runs face detection
-    (seconds), so it runs here. Finishes with the register's path, or None when cancelled."""
+    (seconds), so it runs here. Finishes with the register's path."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = Path(path)
 
-    def work(self) -> Path | None:
-        return create_demo_register(self.path, progress=self.progress, cancelled=self.cancelled)
+    def work(self) -> Path:
+        made = create_demo_register(
+            self.path, progress=self.report_progress, cancelled=self.is_cancelled
+        )
+        if made is None:
+            raise JobCancelled
+        return made

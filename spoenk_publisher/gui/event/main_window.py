@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.core.analysis import PhotoAnalysis, default_cache_path
+from spoenk_publisher.core.analysis import BatchResult, PhotoAnalysis, default_cache_path
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
 from spoenk_publisher.core.pool import AnalysisPool, shared_pool
@@ -40,10 +40,11 @@ from spoenk_publisher.gui.common.settings_dialog import SettingsDialog
 from spoenk_publisher.gui.event.export_dialog import ExportDialog
 from spoenk_publisher.gui.event.jobs import (
     AnalyseJob,
-    AnalyseResult,
     DecideJob,
     DemoRegisterJob,
-    JobManager,
+    PhotoAnalysed,
+    PhotoFailed,
+    PhotoStarted,
 )
 from spoenk_publisher.gui.event.photo_delegate import PhotoDelegate
 from spoenk_publisher.gui.event.photo_model import PhotoListModel
@@ -59,8 +60,9 @@ from spoenk_publisher.gui.event.verdict_text import (
     WAITING,
     texts,
 )
+from spoenk_publisher.gui.jobs import WRITE, JobRunner, Progress
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.messages import text
+from spoenk_publisher.messages import Message, text
 from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 from spoenk_publisher.register import RegisterError
 
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
         self.register_path = Path(register_path or self.settings.register_path())
         self.cache_path = default_cache_path()
         self.pool = pool or shared_pool(self.settings.analysis_workers() or None)
-        self.jobs = JobManager(self)
+        self.jobs = JobRunner(self)
         self.context = ReviewSession(self.register_path)
         self.event_folder: Path | None = None
         self.analyse_job: AnalyseJob | None = None
@@ -499,9 +501,10 @@ class MainWindow(QMainWindow):
     def _thumbnail_loaded(self, path: Path, image: QImage) -> None:
         self.model.set_thumbnail(path, image)
 
-    def _thumbnail_failed(self, path: Path, reason: str) -> None:
+    def _thumbnail_failed(self, path: Path, error: Exception) -> None:
         item = self.model.item_for(path)
         if item is not None and item.analysis is None:
+            reason = sentence(error)
             self.model.set_error(path, reason, texts().error_sentence(reason))
 
     def _prioritise_visible(self) -> None:
@@ -540,25 +543,30 @@ class MainWindow(QMainWindow):
             self.cache_path,
             policy=self.policy(),
         )
-        job.signals.photo_started.connect(self.model.set_analysing)
-        job.signals.photo_done.connect(self._photo_analysed)
-        job.signals.photo_failed.connect(self._photo_failed)
-        job.signals.progress.connect(self._analysis_progress)
-        job.signals.finished.connect(self._analysis_finished)
-        job.signals.failed.connect(self._analysis_failed)
+        job.signals.progress.connect(self._analysis_step)
         self.analyse_job = job
         self._analysis_started = time.perf_counter()
         self._show_progress(True, self.tr("Analysing…"))
         self.progress_bar.setRange(0, len(todo))
         self.progress_bar.setValue(0)
         self._update_actions()
-        self.jobs.start(job)
+        self.jobs.start(job, finished=self._analysis_finished, failed=self._analysis_failed)
 
     def cancel_analysis(self) -> None:
         if self.analyse_job is not None:
             self.analyse_job.cancel()
             self.progress_label.setText(self.tr("Stopping…"))
             self.cancel_button.setEnabled(False)
+
+    def _analysis_step(self, step: object) -> None:
+        if isinstance(step, PhotoStarted):
+            self.model.set_analysing(step.path)
+        elif isinstance(step, PhotoAnalysed):
+            self._photo_analysed(step.path, step.analysis, step.decision)
+        elif isinstance(step, PhotoFailed):
+            self._photo_failed(step.path, step.reason)
+        elif isinstance(step, Progress):
+            self._analysis_progress(step.done, step.total, step.item)
 
     def _photo_analysed(self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision) -> None:
         if (
@@ -570,8 +578,8 @@ class MainWindow(QMainWindow):
             decision = self._decide_here(analysis) or decision
         self.model.set_result(path, analysis, decision, self._sentence(decision))
 
-    def _photo_failed(self, path: Path, reason: str) -> None:
-        self.model.set_error(path, reason, texts().error_sentence(reason))
+    def _photo_failed(self, path: Path, reason: Message) -> None:
+        self.model.set_error(path, text(reason), texts().error_sentence(reason))
 
     def _analysis_progress(self, done: int, total: int, _path) -> None:
         self.progress_bar.setRange(0, max(1, total))
@@ -580,7 +588,7 @@ class MainWindow(QMainWindow):
             self.tr("Analysing: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
         )
 
-    def _analysis_finished(self, result: AnalyseResult) -> None:
+    def _analysis_finished(self, result: BatchResult) -> None:
         job, self.analyse_job = self.analyse_job, None
         seconds = time.perf_counter() - self._analysis_started
         if job is not None:
@@ -591,20 +599,21 @@ class MainWindow(QMainWindow):
         self._show_progress(False)
         self._update_actions()
         self._update_counts()
+        analysed, failed = len(result.analyses), len(result.failures)
         if result.cancelled:
-            message = self.tr("Analysis cancelled: %n photo(s) done.", "", result.analysed)
+            message = self.tr("Analysis cancelled: %n photo(s) done.", "", analysed)
         else:
-            message = self.tr("Analysis finished: %n photo(s) in %1 s.", "", result.analysed)
+            message = self.tr("Analysis finished: %n photo(s) in %1 s.", "", analysed)
             message = message.replace("%1", f"{seconds:.0f}")
-        if result.failed:
-            message += " " + self.tr("%n photo(s) could not be analysed.", "", result.failed)
+        if failed:
+            message += " " + self.tr("%n photo(s) could not be analysed.", "", failed)
         self.show_status(message, 15000)
 
-    def _analysis_failed(self, message: str) -> None:
+    def _analysis_failed(self, error: Exception) -> None:
         self.analyse_job = None
         self._show_progress(False)
         self._update_actions()
-        show_error(self, self.tr("The analysis stopped"), message)
+        show_error(self, self.tr("The analysis stopped"), error)
 
     def _show_progress(self, visible: bool, text: str = "") -> None:
         self.progress_label.setText(text)
@@ -645,14 +654,14 @@ class MainWindow(QMainWindow):
             self.register_path if self.context.available else None,
             self.policy(),
         )
-        job.signals.finished.connect(lambda decisions, job=job: self._decided(job, decisions))
-        job.signals.failed.connect(
-            lambda message: show_error(
-                self, self.tr("The photos could not be checked again"), message
-            )
-        )
         self.decide_job = job
-        self.jobs.start(job)
+        self.jobs.start(
+            job,
+            finished=lambda decisions, job=job: self._decided(job, decisions),
+            failed=lambda error: show_error(
+                self, self.tr("The photos could not be checked again"), error
+            ),
+        )
 
     def _decided(self, job: DecideJob, decisions: dict[Path, PhotoDecision]) -> None:
         if job is not self.decide_job:
@@ -843,17 +852,22 @@ class MainWindow(QMainWindow):
             return self.demo_job
         job = DemoRegisterJob(demo_register_path())
         job.signals.progress.connect(self._demo_progress)
-        job.signals.finished.connect(self._demo_ready)
-        job.signals.failed.connect(self._demo_failed)
         self.demo_job = job
         self.banner.set_busy(True)
         self._show_progress(True, self.tr("Preparing the demo…"))
         self.cancel_button.setEnabled(False)
         self.progress_bar.setRange(0, 0)
-        self.jobs.start(job)
+        self.jobs.start(
+            job,
+            WRITE,
+            finished=self._demo_ready,
+            failed=self._demo_failed,
+            cancelled=lambda: self._demo_ready(None),
+        )
         return job
 
-    def _demo_progress(self, done: int, total: int, _item) -> None:
+    def _demo_progress(self, step: Progress) -> None:
+        done, total = step.done, step.total
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
         self.progress_label.setText(
@@ -881,11 +895,11 @@ class MainWindow(QMainWindow):
         self.analyse()
         self.show_status(self.tr("The demo is open: the demo register and the demo event."), 15000)
 
-    def _demo_failed(self, message: str) -> None:
+    def _demo_failed(self, error: Exception) -> None:
         self.demo_job = None
         self._show_progress(False)
         self._update_banner()
-        show_error(self, self.tr("The demo could not be prepared"), message)
+        show_error(self, self.tr("The demo could not be prepared"), error)
 
     def switch_back_from_demo(self) -> None:
         """Use the register that was in use before the demo again."""

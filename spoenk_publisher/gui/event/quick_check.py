@@ -16,15 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.core.analysis import PhotoAnalysis
+from spoenk_publisher.core.analysis import BatchResult, PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.event.export_dialog import ExportDialog
-from spoenk_publisher.gui.event.jobs import AnalyseJob, AnalyseResult, JobManager
+from spoenk_publisher.gui.event.jobs import AnalyseJob, PhotoAnalysed, PhotoFailed
 from spoenk_publisher.gui.event.review_view import ReviewPanel
+from spoenk_publisher.gui.jobs import JobRunner
 from spoenk_publisher.gui.settings import Settings
+from spoenk_publisher.messages import text
 from spoenk_publisher.register import RegisterError
 
 
@@ -39,7 +41,7 @@ class QuickCheckDialog(QDialog):
         channel: str,
         context: ReviewSession,
         settings: Settings,
-        jobs: JobManager,
+        jobs: JobRunner,
         pool: AnalysisPool,
         cache_path: Path | None,
         parent: QWidget | None = None,
@@ -128,12 +130,15 @@ class QuickCheckDialog(QDialog):
             self.cache_path,
             policy=self.settings.policy(),
         )
-        job.signals.photo_done.connect(self._done)
-        job.signals.photo_failed.connect(self._photo_failed)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._photo_failed_whole)
+        job.signals.progress.connect(self._step)
         self.job = job
-        self.jobs.start(job)
+        self.jobs.start(job, finished=self._finished, failed=self._photo_failed_whole)
+
+    def _step(self, step: object) -> None:
+        if isinstance(step, PhotoAnalysed):
+            self._done(step.path, step.analysis, step.decision)
+        elif isinstance(step, PhotoFailed):
+            self._photo_failed(step.path, text(step.reason))
 
     def _done(self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision) -> None:
         self.analysis = analysis
@@ -155,11 +160,11 @@ class QuickCheckDialog(QDialog):
             self.photo, None, None, self.channel(), self.settings.policy(), error=reason
         )
 
-    def _photo_failed_whole(self, message: str) -> None:
-        self._photo_failed(self.photo, message)
+    def _photo_failed_whole(self, error: Exception) -> None:
+        self._photo_failed(self.photo, sentence(error))
         self._finished(None)
 
-    def _finished(self, _result: AnalyseResult | None) -> None:
+    def _finished(self, _result: BatchResult | None) -> None:
         self.job = None
         self.busy.hide()
         self.busy_label.hide()

@@ -48,7 +48,7 @@ from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision, Policy
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.gui.common.errors import sentence, show_error
-from spoenk_publisher.gui.event.jobs import JobManager, LoadedPhoto, LoadPhotoJob, PreviewJob
+from spoenk_publisher.gui.event.jobs import LoadedPhoto, LoadPhotoJob, PreviewJob
 from spoenk_publisher.gui.event.person_picker import PersonPicker
 from spoenk_publisher.gui.event.verdict_text import (
     CATEGORIES,
@@ -57,6 +57,7 @@ from spoenk_publisher.gui.event.verdict_text import (
     face_category,
     texts,
 )
+from spoenk_publisher.gui.jobs import JobRunner
 from spoenk_publisher.register import RegisterError
 
 #: A drawn box smaller than this (full-resolution pixels) is taken for a slip of the mouse.
@@ -479,7 +480,7 @@ class ReviewPanel(QWidget):
     navigateRequested = Signal(int)  # noqa: N815
 
     def __init__(
-        self, context: ReviewSession, jobs: JobManager, parent: QWidget | None = None
+        self, context: ReviewSession, jobs: JobRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("review-panel")
@@ -696,10 +697,8 @@ class ReviewPanel(QWidget):
         if self._load_job is not None:
             self._load_job.cancel()
         job = LoadPhotoJob(path)
-        job.signals.finished.connect(self._loaded)
-        job.signals.failed.connect(self._load_failed)
         self._load_job = job
-        self.jobs.start(job)
+        self.jobs.start(job, finished=self._loaded, failed=self._load_failed)
 
     def _loaded(self, loaded: LoadedPhoto) -> None:
         if loaded.path != self.path:
@@ -710,9 +709,9 @@ class ReviewPanel(QWidget):
         self._show_faces()
         self._update_actions()
 
-    def _load_failed(self, message: str) -> None:
+    def _load_failed(self, error: Exception) -> None:
         if self._load_job is not None and self._load_job.path == self.path:
-            self.view.clear(message)
+            self.view.clear(sentence(error))
 
     def _show_faces(self) -> None:
         items: list[FaceItem] = []
@@ -750,9 +749,12 @@ class ReviewPanel(QWidget):
             return
         boxes = [face.box for face in self.decision.faces if face.action == "blur"]
         job = PreviewJob(self.loaded, boxes, self.style)
-        job.signals.finished.connect(self._preview_ready)
         self._preview_job = job
-        self.jobs.start(job)
+        self.jobs.start(
+            job,
+            finished=self._preview_ready,
+            failed=lambda error: self.view.set_message(sentence(error)),
+        )
 
     def _preview_ready(self, result) -> None:
         path, image = result

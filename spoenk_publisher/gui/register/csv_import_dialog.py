@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.jobs import WRITE, JobRunner
 from spoenk_publisher.gui.register.csv_preview import ImportPreview
-from spoenk_publisher.gui.register.jobs import CsvImportJob, CsvPreviewJob, JobRunner
+from spoenk_publisher.gui.register.jobs import CsvImportJob, CsvPreviewJob
 from spoenk_publisher.gui.register.models import (
     STATE_COLOURS,
     channel_label,
@@ -216,9 +217,9 @@ class CsvImportDialog(QDialog):
         )
         self._job = self.runner.start(
             job,
-            lambda preview, job=job: self._show_preview(preview, job),
-            lambda error, job=job: self._show_failure(error, job),
-            lambda job=job: self._preview_cancelled(job),
+            finished=lambda preview, job=job: self._show_preview(preview, job),
+            failed=lambda error, job=job: self._show_failure(error, job),
+            cancelled=lambda job=job: self._preview_cancelled(job),
         )
 
     def _preview_cancelled(self, job: CsvPreviewJob) -> None:
@@ -512,7 +513,11 @@ class CsvImportDialog(QDialog):
             dict(self.preview.choices),
         )
         self._job = self.runner.start(
-            job, self._imported, self._show_failure, self._import_cancelled
+            job,
+            WRITE,
+            finished=self._imported,
+            failed=self._show_failure,
+            cancelled=self._import_cancelled,
         )
 
     def _imported(self, summary: ImportSummary) -> None:

@@ -70,6 +70,7 @@ from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, UnreadablePhoto, is_photo_path
 from spoenk_publisher.core.retention import forget_person
 from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.jobs import GENERAL, WRITE, Job, JobRunner, Progress
 from spoenk_publisher.gui.register.csv_import_dialog import CsvImportDialog
 from spoenk_publisher.gui.register.dialogs import (
     ConsentAnswer,
@@ -83,9 +84,7 @@ from spoenk_publisher.gui.register.dialogs import (
 from spoenk_publisher.gui.register.jobs import (
     EnrolJob,
     EnrolResult,
-    JobRunner,
     LoadRegisterJob,
-    RegisterJob,
 )
 from spoenk_publisher.gui.register.models import (
     NO_FACES_COLOUR,
@@ -205,12 +204,15 @@ class JobProgress(QWidget):
         runner.busy_changed.connect(self.setVisible)
         self.hide()
 
-    def _show_progress(self, job: RegisterJob, done: int, total: int, item: str) -> None:
+    def _show_progress(self, job: Job, step: object) -> None:
+        if not isinstance(step, Progress):
+            return
+        done, total, item = step.done, step.total, step.item
         text = job.title
         if total:
             text += " " + fill(self.tr("(%1 of %2)"), min(done + 1, total), total)
         if item:
-            text += ": " + item
+            text += f": {item}"
         self.label.setText(text)
         self.bar.setRange(0, total)  # 0..0: busy, without a known end
         self.bar.setValue(done)
@@ -445,7 +447,8 @@ class RegisterWindow(QMainWindow):
         # Closing deletes the window; the main window opens a new one each time.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(self.sizeHint())
-        self.runner = JobRunner(self)
+        # Reading and a face search may run side by side; more would only compete for the CPU.
+        self.runner = JobRunner(self, pools={GENERAL: 2, WRITE: 1})
         self._load_job: LoadRegisterJob | None = None
         self._selected_id: str | None = None
         #: the dialog open now, if any (tests reach it here)
@@ -667,9 +670,9 @@ class RegisterWindow(QMainWindow):
         self._load_job = job
         self.runner.start(
             job,
-            partial(self._loaded, job),
-            partial(self._load_failed, job),
-            partial(self._load_cancelled, job),
+            finished=partial(self._loaded, job),
+            failed=partial(self._load_failed, job),
+            cancelled=partial(self._load_cancelled, job),
         )
 
     def _loaded(self, job: LoadRegisterJob, snapshot: RegisterSnapshot) -> None:
@@ -1025,9 +1028,10 @@ class RegisterWindow(QMainWindow):
         )
         self.runner.start(
             job,
-            partial(self._enrolled, person),
-            partial(self._enrol_failed, person),
-            partial(self._enrol_cancelled, person),
+            WRITE,
+            finished=partial(self._enrolled, person),
+            failed=partial(self._enrol_failed, person),
+            cancelled=partial(self._enrol_cancelled, person),
         )
         return job
 
