@@ -2028,164 +2028,38 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>VerdictText</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="88"/>
-        <source>consent for %1</source>
-        <extracomment>A face decision&apos;s category: one colour and one legend line each.</extracomment>
-        <translation>toestemming voor %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="91"/>
-        <source>consent for %1 withdrawn</source>
-        <translation>toestemming voor %1 ingetrokken</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="93"/>
-        <source>consent for %1 expired</source>
-        <translation>toestemming voor %1 verlopen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="95"/>
-        <source>consent for %1 starts later</source>
-        <translation>toestemming voor %1 gaat pas later in</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="96"/>
-        <source>no consent for %1</source>
-        <translation>geen toestemming voor %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="101"/>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="106"/>
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="102"/>
-        <source>not recognised with certainty</source>
-        <translation>niet met zekerheid herkend</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="103"/>
-        <source>too small to recognise</source>
-        <translation>te klein om te herkennen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="104"/>
-        <source>blurred by hand</source>
-        <translation>met de hand geblurd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="105"/>
-        <source>not a face</source>
-        <translation>geen gezicht</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="116"/>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="121"/>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="130"/>
-        <source>May be published: no faces found.</source>
-        <translation>Mag geplaatst worden: geen gezichten gevonden.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="131"/>
-        <source>May be published (%1).</source>
-        <translation>Mag geplaatst worden (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="134"/>
-        <source>%1× %2</source>
-        <translation>%1× %2</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="138"/>
-        <source>Left out: %1</source>
-        <translation>Wordt weggelaten: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="139"/>
-        <source>%n face(s) will be blurred: %1</source>
-        <translation>
-            <numerusform>%n gezicht wordt geblurd: %1</numerusform>
-            <numerusform>%n gezichten worden geblurd: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="142"/>
-        <source>Cannot be checked: %1</source>
-        <translation>Kan niet gecontroleerd worden: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="149"/>
-        <source>Not a face</source>
-        <translation>Geen gezicht</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="149"/>
-        <source>ignored</source>
-        <translation>genegeerd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="150"/>
-        <source>Unknown person</source>
-        <translation>Onbekend persoon</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="152"/>
-        <source>%1 (set by hand)</source>
-        <translation>%1 (met de hand)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="154"/>
-        <source>Shown: %1</source>
-        <translation>Zichtbaar: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="156"/>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="159"/>
-        <source>Blurred: %1</source>
-        <translation>Geblurd: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="158"/>
-        <source>Blurred: not recognised</source>
-        <translation>Geblurd: niet herkend</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="164"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="117"/>
         <source>Shown: consent for this channel</source>
+        <extracomment>A face decision&apos;s category: one colour and one legend line each.</extracomment>
         <translation>Zichtbaar: toestemming voor dit kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="165"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="118"/>
         <source>Blurred: no consent</source>
         <translation>Geblurd: geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="166"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="119"/>
         <source>Blurred: unknown</source>
         <translation>Geblurd: onbekend</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="120"/>
         <source>Blurred: too small or not certain</source>
         <translation>Geblurd: te klein of niet zeker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="168"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="121"/>
         <source>Blurred by hand</source>
         <translation>Met de hand geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="169"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="122"/>
         <source>Not a face (ignored)</source>
         <translation>Geen gezicht (genegeerd)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="175"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="128"/>
         <source>%n blurred</source>
         <translation>
             <numerusform>%n geblurd</numerusform>
@@ -2193,32 +2067,32 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="177"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="130"/>
         <source>Waiting</source>
         <translation>Wacht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="178"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="131"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="179"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="132"/>
         <source>All clear</source>
         <translation>In orde</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="180"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="133"/>
         <source>Faces blurred</source>
         <translation>Geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="181"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="134"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="182"/>
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="135"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>

@@ -55,7 +55,7 @@ def test_open_a_folder_and_analyse_it(qtbot, window, event_folder):
     }
     group = window.model.item(0)
     assert group.verdict == (
-        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); unknown"
+        "2 faces will be blurred: Joe Biden (no consent for Instagram); unknown"
     )
     assert "truncated" in window.model.item(3).verdict
     counts = window.count_label.text()
@@ -128,7 +128,7 @@ def test_review_a_face_and_assign_it(qtbot, window, event_folder, register_path)
     assert face.action == "keep"
     assert next(i for i in panel.face_items() if i.face.person_id == LIN).category == KEPT
     assert panel.verdict.text() == (
-        "1 face(s) will be blurred: Joe Biden (no consent for Instagram)"
+        "1 face will be blurred: Joe Biden (no consent for Instagram)"
     )
     assert window.model.item(0).decision.people_shown == (OBAMA, LIN)  # the grid follows
 
@@ -201,7 +201,7 @@ def test_add_a_missed_face(qtbot, window, tmp_path, register_path):
     (added,) = panel.face_items()
     assert added.face.reason == "unknown" and added.face.manual
     assert added.box.iou(missed) > 0.9
-    assert panel.verdict.text() == "1 face(s) will be blurred: unknown"
+    assert panel.verdict.text() == "1 face will be blurred: unknown"
     assert window.model.item(0).status == BLURRED
     qtbot.waitUntil(lambda: panel.face_menu is not None and panel.face_menu.isVisible())
     choose(qtbot, panel.face_menu, "Who is this?…")
@@ -275,7 +275,7 @@ def test_quick_check_of_a_dropped_photo_and_its_export(qtbot, window, tmp_path):
     check = window.quick_checks[0]
     qtbot.waitUntil(lambda: check.decision is not None, timeout=60_000)
     assert check.verdict_text() == (
-        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); unknown"
+        "2 faces will be blurred: Joe Biden (no consent for Instagram); unknown"
     )
     assert len(check.panel.face_items()) == 3
     qtbot.waitUntil(check.panel.view.has_image, timeout=10_000)
