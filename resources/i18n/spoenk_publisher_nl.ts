@@ -326,6 +326,29 @@
     </message>
 </context>
 <context>
+    <name>DemoActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="50"/>
+        <source>Preparing the demo…</source>
+        <translation>De demo wordt klaargezet…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="66"/>
+        <source>Preparing the demo: %1 of %2</source>
+        <translation>De demo wordt klaargezet: %1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="88"/>
+        <source>The demo is open: the demo register and the demo event.</source>
+        <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="94"/>
+        <source>The demo could not be prepared</source>
+        <translation>De demo kon niet worden klaargezet</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../spoenk_publisher/gui/common/errors.py" line="45"/>
@@ -346,6 +369,65 @@
         <location filename="../../spoenk_publisher/gui/common/errors.py" line="96"/>
         <source>Something went wrong</source>
         <translation>Er ging iets mis</translation>
+    </message>
+</context>
+<context>
+    <name>EventOpening</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="21"/>
+        <source>Open an event folder</source>
+        <translation>Open de map van een evenement</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="28"/>
+        <source>Open photos</source>
+        <translation>Foto&apos;s openen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="30"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="40"/>
+        <source>Photos (%1)</source>
+        <translation>Foto&apos;s (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="38"/>
+        <source>Quick check a photo</source>
+        <translation>Snelle controle van een foto</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="52"/>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="53"/>
+        <source>This file or folder does not exist: %1</source>
+        <translation>Dit bestand of deze map bestaat niet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="62"/>
+        <source>Not a photo</source>
+        <translation>Geen foto</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="63"/>
+        <source>%1 is not a photo the app can open.</source>
+        <translation>%1 is geen foto die de app kan openen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="72"/>
+        <source>The folder cannot be read</source>
+        <translation>De map kan niet gelezen worden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="84"/>
+        <source>Spoenk Publisher — %1</source>
+        <translation>Spoenk Publisher — %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="94"/>
+        <source>No photos in %1</source>
+        <translation>Geen foto&apos;s in %1</translation>
     </message>
 </context>
 <context>
@@ -608,14 +690,210 @@
     </message>
 </context>
 <context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="31"/>
+        <source>&amp;Open folder…</source>
+        <translation>Map &amp;openen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="33"/>
+        <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
+        <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="35"/>
+        <source>Open &amp;photos…</source>
+        <translation>&amp;Foto&apos;s openen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="38"/>
+        <source>&amp;Quick check…</source>
+        <translation>&amp;Snelle controle…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="42"/>
+        <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
+        <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="45"/>
+        <source>&amp;Analyse</source>
+        <translation>&amp;Analyseren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="48"/>
+        <source>Find every face and check it against the register (Ctrl+R)</source>
+        <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="51"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="53"/>
+        <source>Check &amp;again with the register</source>
+        <translation>&amp;Opnieuw controleren met het register</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="56"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="58"/>
+        <source>Save the photos for publishing (Ctrl+E)</source>
+        <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="60"/>
+        <source>&amp;Register…</source>
+        <translation>&amp;Register…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="62"/>
+        <source>People, consent and reference faces</source>
+        <translation>Personen, toestemming en referentiegezichten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="64"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="67"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="72"/>
+        <source>Main</source>
+        <translation>Hoofdbalk</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="80"/>
+        <source>Channel:</source>
+        <translation>Kanaal:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="86"/>
+        <source>Where the photos will be published</source>
+        <translation>Waar de foto&apos;s geplaatst worden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="97"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="100"/>
+        <source>Recent &amp;folders</source>
+        <translation>&amp;Recente mappen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="110"/>
+        <source>&amp;Photos</source>
+        <translation>&amp;Foto&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="116"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="126"/>
+        <source>Re&amp;gister</source>
+        <translation>Re&amp;gister</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="136"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="160"/>
+        <source>demo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="161"/>
+        <source>Register: %1</source>
+        <translation>Register: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="165"/>
+        <source>Register unavailable: every face is blurred</source>
+        <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="197"/>
+        <source>(none yet)</source>
+        <translation>(nog geen)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="201"/>
+        <source>Clear the list</source>
+        <translation>Lijst wissen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="223"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n foto&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="226"/>
+        <source>%n all clear</source>
+        <translation>
+            <numerusform>%n in orde</numerusform>
+            <numerusform>%n in orde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="227"/>
+        <source>%n with faces blurred</source>
+        <translation>
+            <numerusform>%n met geblurde gezichten</numerusform>
+            <numerusform>%n met geblurde gezichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="228"/>
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n weggelaten</numerusform>
+            <numerusform>%n weggelaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="229"/>
+        <source>%n with errors</source>
+        <translation>
+            <numerusform>%n met een fout</numerusform>
+            <numerusform>%n met een fout</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="230"/>
+        <source>%n not checked yet</source>
+        <translation>
+            <numerusform>%n nog niet gecontroleerd</numerusform>
+            <numerusform>%n nog niet gecontroleerd</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="132"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="68"/>
         <source>Spoenk Publisher</source>
         <translation>Spoenk Publisher</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="142"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="77"/>
         <source>Open the folder of an event (File ▸ Open folder…), or drop a folder or photos here.
 
 Drop a single photo for a quick check.</source>
@@ -624,266 +902,22 @@ Drop a single photo for a quick check.</source>
 Sleep één foto hierheen voor een snelle controle.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="201"/>
-        <source>&amp;Open folder…</source>
-        <translation>Map &amp;openen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="203"/>
-        <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
-        <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="205"/>
-        <source>Open &amp;photos…</source>
-        <translation>&amp;Foto&apos;s openen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="208"/>
-        <source>&amp;Quick check…</source>
-        <translation>&amp;Snelle controle…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="212"/>
-        <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
-        <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="215"/>
-        <source>&amp;Analyse</source>
-        <translation>&amp;Analyseren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="218"/>
-        <source>Find every face and check it against the register (Ctrl+R)</source>
-        <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="221"/>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="223"/>
-        <source>Check &amp;again with the register</source>
-        <translation>&amp;Opnieuw controleren met het register</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="226"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="228"/>
-        <source>Save the photos for publishing (Ctrl+E)</source>
-        <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="230"/>
-        <source>&amp;Register…</source>
-        <translation>&amp;Register…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="232"/>
-        <source>People, consent and reference faces</source>
-        <translation>Personen, toestemming en referentiegezichten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="234"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Instellingen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="237"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="242"/>
-        <source>Main</source>
-        <translation>Hoofdbalk</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="250"/>
-        <source>Channel:</source>
-        <translation>Kanaal:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="256"/>
-        <source>Where the photos will be published</source>
-        <translation>Waar de foto&apos;s geplaatst worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="267"/>
-        <source>&amp;File</source>
-        <translation>&amp;Bestand</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="270"/>
-        <source>Recent &amp;folders</source>
-        <translation>&amp;Recente mappen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="280"/>
-        <source>&amp;Photos</source>
-        <translation>&amp;Foto&apos;s</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="286"/>
-        <source>Re&amp;view</source>
-        <translation>&amp;Beoordelen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
-        <source>Re&amp;gister</source>
-        <translation>Re&amp;gister</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="306"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="328"/>
-        <source>demo</source>
-        <translation>demo</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="329"/>
-        <source>Register: %1</source>
-        <translation>Register: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="333"/>
-        <source>Register unavailable: every face is blurred</source>
-        <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="384"/>
-        <source>%n photo(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n foto&apos;s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="387"/>
-        <source>%n all clear</source>
-        <translation>
-            <numerusform>%n in orde</numerusform>
-            <numerusform>%n in orde</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="388"/>
-        <source>%n with faces blurred</source>
-        <translation>
-            <numerusform>%n met geblurde gezichten</numerusform>
-            <numerusform>%n met geblurde gezichten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="389"/>
-        <source>%n left out</source>
-        <translation>
-            <numerusform>%n weggelaten</numerusform>
-            <numerusform>%n weggelaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="390"/>
-        <source>%n with errors</source>
-        <translation>
-            <numerusform>%n met een fout</numerusform>
-            <numerusform>%n met een fout</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="391"/>
-        <source>%n not checked yet</source>
-        <translation>
-            <numerusform>%n nog niet gecontroleerd</numerusform>
-            <numerusform>%n nog niet gecontroleerd</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="409"/>
-        <source>Open photos</source>
-        <translation>Foto&apos;s openen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="411"/>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="422"/>
-        <source>Photos (%1)</source>
-        <translation>Foto&apos;s (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="420"/>
-        <source>Quick check a photo</source>
-        <translation>Snelle controle van een foto</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="434"/>
-        <source>Not found</source>
-        <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="435"/>
-        <source>This file or folder does not exist: %1</source>
-        <translation>Dit bestand of deze map bestaat niet: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="444"/>
-        <source>Not a photo</source>
-        <translation>Geen foto</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="445"/>
-        <source>%1 is not a photo the app can open.</source>
-        <translation>%1 is geen foto die de app kan openen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="456"/>
-        <source>The folder cannot be read</source>
-        <translation>De map kan niet gelezen worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="473"/>
-        <source>Spoenk Publisher — %1</source>
-        <translation>Spoenk Publisher — %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="483"/>
-        <source>No photos in %1</source>
-        <translation>Geen foto&apos;s in %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="492"/>
-        <source>(none yet)</source>
-        <translation>(nog geen)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="496"/>
-        <source>Clear the list</source>
-        <translation>Lijst wissen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="549"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="192"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="558"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="187"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="588"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="204"/>
         <source>Analysing: %1 of %2</source>
         <translation>Analyseren: %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="604"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="210"/>
         <source>Analysis cancelled: %n photo(s) done.</source>
         <translation>
             <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
@@ -891,7 +925,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="606"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="212"/>
         <source>Analysis finished: %n photo(s) in %1 s.</source>
         <translation>
             <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
@@ -899,7 +933,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="609"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="215"/>
         <source>%n photo(s) could not be analysed.</source>
         <translation>
             <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
@@ -907,64 +941,39 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="616"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="123"/>
         <source>The analysis stopped</source>
         <translation>De analyse is gestopt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="662"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="127"/>
         <source>The photos could not be checked again</source>
         <translation>De foto&apos;s konden niet opnieuw gecontroleerd worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="716"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="263"/>
         <source>Looking for faces…</source>
         <translation>Gezichten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="718"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="265"/>
         <source>Waiting for its turn in the analysis…</source>
         <translation>Wacht op zijn beurt in de analyse…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="747"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="294"/>
         <source>No channel to check for</source>
         <translation>Geen kanaal om voor te controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="749"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
         <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
         <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="857"/>
-        <source>Preparing the demo…</source>
-        <translation>De demo wordt klaargezet…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="874"/>
-        <source>Preparing the demo: %1 of %2</source>
-        <translation>De demo wordt klaargezet: %1 van %2</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="896"/>
-        <source>The demo is open: the demo register and the demo event.</source>
-        <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="902"/>
-        <source>The demo could not be prepared</source>
-        <translation>De demo kon niet worden klaargezet</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="935"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="393"/>
         <source>The register cannot be opened</source>
         <translation>Het register kan niet geopend worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="401"/>
-        <source>Open an event folder</source>
-        <translation>Open de map van een evenement</translation>
     </message>
 </context>
 <context>
@@ -1262,32 +1271,32 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>QuickCheckDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="51"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="53"/>
         <source>Quick check — %1</source>
         <translation>Snelle controle — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="79"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="77"/>
         <source>Looking for faces… (a few seconds)</source>
         <translation>Gezichten zoeken… (een paar seconden)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="87"/>
         <source>Export this photo…</source>
         <translation>Deze foto exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="93"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="97"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="94"/>
         <source>Check for:</source>
         <translation>Controleren voor:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="117"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="120"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
@@ -1775,129 +1784,128 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="536"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="105"/>
         <source>Click a face to say who it is, mark it as not a face or blur it. Tab selects the next face, Enter opens its menu.</source>
-        <extracomment>A drawn box smaller than this (full-resolution pixels) is taken for a slip of the mouse.</extracomment>
         <translation>Klik op een gezicht om te zeggen wie het is, het als &apos;geen gezicht&apos; te markeren of het te blurren. Tab kiest het volgende gezicht, Enter opent het menu.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="567"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="136"/>
         <source>Who is this?…</source>
         <translation>Wie is dit?…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="570"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="139"/>
         <source>Choose the person from the register</source>
         <translation>Kies de persoon uit het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="573"/>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="631"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="142"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="200"/>
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="575"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="144"/>
         <source>Always blur</source>
         <translation>Altijd blurren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="576"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="145"/>
         <source>Undo my decision</source>
         <translation>Mijn keuze ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="578"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="147"/>
         <source>Add a missed face</source>
         <translation>Gemist gezicht toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="581"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="150"/>
         <source>Draw a box around a face the app did not find</source>
         <translation>Teken een kader om een gezicht dat de app niet vond</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="585"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="154"/>
         <source>Preview export</source>
         <translation>Voorbeeld export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="588"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="157"/>
         <source>Show the photo as it will be published</source>
         <translation>Toon de foto zoals hij geplaatst wordt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="592"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="161"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="595"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="164"/>
         <source>Previous photo</source>
         <translation>Vorige foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="598"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="167"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="601"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="170"/>
         <source>Next photo</source>
         <translation>Volgende foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="631"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="200"/>
         <source>Remove this face</source>
         <translation>Dit gezicht verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="644"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="213"/>
         <source>No photo selected</source>
         <translation>Geen foto gekozen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="645"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="214"/>
         <source>Choose a photo on the left to see its faces.</source>
         <translation>Kies links een foto om de gezichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="646"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="215"/>
         <source>Open an event folder, or drop photos on this window.</source>
         <translation>Open de map van een evenement, of sleep foto&apos;s naar dit venster.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="670"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="239"/>
         <source>Loading the photo…</source>
         <translation>Foto laden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="678"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="247"/>
         <source>Not checked yet: press Analyse.</source>
         <translation>Nog niet gecontroleerd: klik op Analyseren.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="729"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="298"/>
         <source>Shown: %1. Click to change.</source>
         <translation>Zichtbaar: %1. Klik om te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="731"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="300"/>
         <source>Ignored: marked as not a face. Click to undo.</source>
         <translation>Genegeerd: gemarkeerd als geen gezicht. Klik om dat ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="732"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="301"/>
         <source>Blurred: %1. Click to say who this is.</source>
         <translation>Geblurd: %1. Klik om te zeggen wie dit is.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="885"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="457"/>
         <source>The decision was not saved</source>
         <translation>De keuze is niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_view.py" line="886"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="458"/>
         <source>The consent register could not store this decision.</source>
         <translation>Het toestemmingsregister kon deze keuze niet opslaan.</translation>
     </message>

@@ -126,7 +126,7 @@ def test_saving_settings_never_moves_the_app_to_another_register(
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
 
     assert settings.language() == "en"
-    assert window.register_path == register_path and window.context.available
+    assert window.register_path == register_path and window.session.available
     assert settings.store.value("register/path", "") == ""
 
 
