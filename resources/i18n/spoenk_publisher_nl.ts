@@ -4,300 +4,232 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="46"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="29"/>
         <source>Newsletter</source>
         <extracomment>Words shared by the register screens are translated in the context &quot;RegisterTexts&quot;; lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls (not an alias with another name).</extracomment>
         <translation>Nieuwsbrief</translation>
     </message>
 </context>
 <context>
+    <name>ConsentActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="81"/>
+        <source>The consent was not changed. %1</source>
+        <translation>De toestemming is niet gewijzigd. %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="85"/>
+        <source>%1: consent of %2 granted until %3.</source>
+        <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="87"/>
+        <source>%1: consent of %2 refused; the app blurs them there.</source>
+        <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="89"/>
+        <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
+        <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="102"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="96"/>
         <source>Consent for %1</source>
         <translation>Toestemming voor %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="106"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="100"/>
         <source>%1 (number %2) on %3</source>
         <translation>%1 (nummer %2) op %3</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="109"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="103"/>
         <source>Now: %1</source>
         <translation>Nu: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="112"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="106"/>
         <source>Grant consent until</source>
         <translation>Toestemming geven tot en met</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="120"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="114"/>
         <source>The last day of the consent; a school year ends on 31 July.</source>
         <translation>De laatste dag van de toestemming; een schooljaar eindigt op 31 juli.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="122"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="116"/>
         <source>Refuse consent</source>
         <translation>Toestemming weigeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="117"/>
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="121"/>
         <source>There is no consent in force to withdraw.</source>
         <translation>Er is geen geldige toestemming om in te trekken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="134"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="128"/>
         <source>Recorded from a signed consent form</source>
         <translation>Vastgelegd van een ondertekend toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="136"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="130"/>
         <source>Note (optional), e.g. &quot;email from parent&quot;</source>
         <translation>Notitie (optioneel), bijv. &quot;e-mail van ouder&quot;</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="147"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="141"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
 </context>
 <context>
+    <name>CsvImportActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_import.py" line="39"/>
+        <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
+        <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="105"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="95"/>
         <source>File: %1</source>
         <translation>Bestand: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="107"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="210"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="97"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="200"/>
         <source>Checking the file…</source>
         <translation>Het bestand wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="149"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="139"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="149"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="139"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="149"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="139"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="158"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="148"/>
         <source>Coloured cells change; empty cells stay as they are. Grey rows change nothing.</source>
         <translation>Gekleurde cellen veranderen; lege cellen blijven zoals ze zijn. Grijze regels veranderen niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="175"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="165"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="213"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="203"/>
         <source>Checking %1</source>
         <translation>%1 controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="237"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="227"/>
         <source>This file can be imported. Nothing changes until you click Import.</source>
         <translation>Dit bestand kan worden geïmporteerd. Er verandert niets tot u op Importeren klikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="239"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="229"/>
         <source>This file can be imported, but it would change nothing.</source>
         <translation>Dit bestand kan worden geïmporteerd, maar het zou niets veranderen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="101"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="91"/>
         <source>Import a list</source>
         <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user&apos;s choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="117"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="107"/>
         <source>How the columns are read. Change a column&apos;s meaning in its drop-down; the choice is remembered for files with the same columns.</source>
         <translation>Zo worden de kolommen gelezen. Wijzig de betekenis van een kolom in de keuzelijst; de keuze wordt onthouden voor bestanden met dezelfde kolommen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
         <source>Column in the file</source>
         <translation>Kolom in het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
         <source>Means</source>
         <translation>Betekent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
         <source>What the import does</source>
         <translation>Wat de import ermee doet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="145"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="135"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="146"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Counted as no</source>
         <translation>Geteld als nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="244"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="234"/>
         <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4 · answers counted as no: %5</source>
         <translation>%1 regels · nieuwe mensen: %2 · mensen gewijzigd: %3 · toestemmingswijzigingen: %4 · antwoorden geteld als nee: %5</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="276"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="266"/>
         <source>A question in the file&apos;s question column</source>
         <translation>Een vraag uit de vraagkolom van het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="293"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="283"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="294"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="284"/>
         <source>Ignore</source>
         <translation>Negeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="297"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="287"/>
         <source>Social media (every social channel)</source>
         <translation>Social media (elk socialemediakanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="298"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="288"/>
         <source>Public (every public channel)</source>
         <translation>Openbaar (elk openbaar kanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="344"/>
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="345"/>
-        <source>Person</source>
-        <translation>Persoon</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="368"/>
-        <source>Nothing changes for this row.</source>
-        <translation>Voor deze regel verandert er niets.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="376"/>
-        <source>Question</source>
-        <translation>Vraag</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="377"/>
-        <source>In the file</source>
-        <translation>In het bestand</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="386"/>
-        <source>(empty)</source>
-        <translation>(leeg)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="391"/>
-        <source>Counted as no (%1)</source>
-        <translation>Geteld als nee (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="395"/>
-        <source>Answers left empty, &apos;onbekend&apos; or &apos;niet ingevuld&apos;: no consent (an unanswered question is never a yes).</source>
-        <translation>Antwoorden die leeg zijn, &apos;onbekend&apos; of &apos;niet ingevuld&apos;: geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="413"/>
-        <source>New</source>
-        <translation>Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="417"/>
-        <source>name</source>
-        <translation>naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="418"/>
-        <source>group</source>
-        <translation>groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="419"/>
-        <source>role</source>
-        <translation>rol</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="420"/>
-        <source>at school</source>
-        <translation>op school</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="421"/>
-        <source>turns 16 in</source>
-        <translation>wordt 16 in</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="423"/>
-        <source>Changed: %1</source>
-        <translation>Gewijzigd: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="435"/>
-        <source>Now: %1</source>
-        <translation>Nu: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="437"/>
-        <source>Not answered in the file: no consent.</source>
-        <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="460"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="340"/>
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="470"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="350"/>
         <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
         <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="475"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="355"/>
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -305,22 +237,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="481"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="361"/>
         <source>The line numbers are those of the file.</source>
         <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="507"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="387"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="510"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="390"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="531"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="411"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
@@ -346,6 +278,60 @@
         <location filename="../../spoenk_publisher/gui/event/demo.py" line="94"/>
         <source>The demo could not be prepared</source>
         <translation>De demo kon niet worden klaargezet</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="57"/>
+        <source>%1 is not a photo the app can read (JPEG, PNG, HEIC, …).</source>
+        <translation>%1 is geen foto die de app kan lezen (JPEG, PNG, HEIC, …).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="63"/>
+        <source>Skipped, not photos: %1</source>
+        <translation>Overgeslagen, geen foto&apos;s: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="66"/>
+        <source>Looking for the face of %1</source>
+        <translation>Gezicht van %1 zoeken</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="84"/>
+        <source>%n reference face(s) added for %1.</source>
+        <translation>
+            <numerusform>%n referentiegezicht toegevoegd voor %1.</numerusform>
+            <numerusform>%n referentiegezichten toegevoegd voor %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="91"/>
+        <source>%n photo(s) were already reference photos of this person.</source>
+        <translation>
+            <numerusform>%n foto was al een referentiefoto van deze persoon.</numerusform>
+            <numerusform>%n foto&apos;s waren al referentiefoto&apos;s van deze persoon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="98"/>
+        <source>No reference face was added for %1.</source>
+        <translation>Er is geen referentiegezicht toegevoegd voor %1.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="99"/>
+        <source>Not usable:</source>
+        <translation>Niet bruikbaar:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="110"/>
+        <source>No reference face was added for %1: %2</source>
+        <translation>Er is geen referentiegezicht toegevoegd voor %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="120"/>
+        <source>Adding reference photos of %1 was stopped; nothing was stored.</source>
+        <translation>Het toevoegen van referentiefoto&apos;s van %1 is gestopt; er is niets opgeslagen.</translation>
     </message>
 </context>
 <context>
@@ -649,42 +635,147 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="48"/>
         <source>Import a list</source>
-        <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them).</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="129"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="50"/>
         <source>Lists (*.csv *.txt *.xlsx)</source>
         <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="131"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="143"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="52"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="64"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="60"/>
         <source>Choose photos of this person alone</source>
         <translation>Kies foto&apos;s waarop alleen deze persoon staat</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="62"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
 </context>
 <context>
+    <name>ImportTables</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="40"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="63"/>
+        <source>Nothing changes for this row.</source>
+        <translation>Voor deze regel verandert er niets.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="72"/>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="81"/>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="86"/>
+        <source>Counted as no (%1)</source>
+        <translation>Geteld als nee (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="90"/>
+        <source>Answers left empty, &apos;onbekend&apos; or &apos;niet ingevuld&apos;: no consent (an unanswered question is never a yes).</source>
+        <translation>Antwoorden die leeg zijn, &apos;onbekend&apos; of &apos;niet ingevuld&apos;: geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="108"/>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="112"/>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="113"/>
+        <source>group</source>
+        <translation>groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="114"/>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="115"/>
+        <source>at school</source>
+        <translation>op school</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="116"/>
+        <source>turns 16 in</source>
+        <translation>wordt 16 in</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="118"/>
+        <source>Changed: %1</source>
+        <translation>Gewijzigd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="130"/>
+        <source>Now: %1</source>
+        <translation>Nu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="132"/>
+        <source>Not answered in the file: no consent.</source>
+        <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
+    </message>
+</context>
+<context>
     <name>JobProgress</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="195"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="116"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="213"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="134"/>
         <source>(%1 of %2)</source>
         <translation>(%1 van %2)</translation>
     </message>
@@ -979,70 +1070,154 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="88"/>
         <source>Hide this message</source>
         <translation>Dit bericht verbergen</translation>
     </message>
 </context>
 <context>
+    <name>PeopleActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="50"/>
+        <source>The register is not open.</source>
+        <translation>Het register is niet geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="75"/>
+        <source>Remove %1 (number %2) from the register?
+
+This deletes for good: %3, and %4 (the face data by which the app recognises them). The audit log keeps one line saying that number %2 was removed, without their name or face data.</source>
+        <translation>%1 (nummer %2) uit het register verwijderen?
+
+Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of haar herkent). Het auditlogboek bewaart één regel dat nummer %2 is verwijderd, zonder naam of gezichtsgegevens.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="113"/>
+        <source>%n consent record(s)</source>
+        <translation>
+            <numerusform>%n toestemmingsregistratie</numerusform>
+            <numerusform>%n toestemmingsregistraties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="82"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="114"/>
+        <source>%n reference face(s)</source>
+        <translation>
+            <numerusform>%n referentiegezicht</numerusform>
+            <numerusform>%n referentiegezichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="84"/>
+        <source>Remove person</source>
+        <translation>Persoon verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="85"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="99"/>
+        <source>Removing %1</source>
+        <translation>%1 verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="111"/>
+        <source>%1 was removed, with %2 and %3.</source>
+        <translation>%1 is verwijderd, met %2 en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleFinding</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="32"/>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="35"/>
+        <source>No group (staff, others)</source>
+        <translation>Geen groep (personeel, overig)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="53"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persoon</numerusform>
+            <numerusform>%n personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="55"/>
+        <source>%1 of %n people shown</source>
+        <translation>
+            <numerusform>%1 van %n persoon getoond</numerusform>
+            <numerusform>%1 van %n personen getoond</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="402"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="278"/>
         <source>Add a person</source>
         <translation>Persoon toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="402"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="278"/>
         <source>Edit person</source>
         <translation>Persoon bewerken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="404"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="280"/>
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="413"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="289"/>
         <source>Still at school</source>
         <translation>Nog op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="418"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="294"/>
         <source>The number identifies the person; it stays.</source>
         <translation>Het nummer bepaalt wie de persoon is; het blijft hetzelfde.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="429"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="305"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="430"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="306"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="431"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="307"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="432"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="308"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="436"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="312"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="458"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="334"/>
         <source>Fill in the pupil or staff number.</source>
         <translation>Vul het leerling- of personeelsnummer in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="461"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="337"/>
         <source>Fill in the name.</source>
         <translation>Vul de naam in.</translation>
     </message>
@@ -1050,99 +1225,98 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="302"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="379"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="47"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="124"/>
         <source>Choose a person to see their details.</source>
-        <extracomment>proxy index of the row the photos were dropped on, and the dropped files a cell chosen by a click, or by Enter or Space on the keyboard</extracomment>
         <translation>Kies een persoon om de gegevens te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="316"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="61"/>
         <source>The app cannot recognise this person yet, so they are always blurred.</source>
         <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="71"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="327"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="72"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="328"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="73"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="329"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="74"/>
         <source>At school</source>
         <translation>Op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="330"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="75"/>
         <source>Reference faces</source>
         <translation>Referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="344"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="89"/>
         <source>Consent history (newest first)</source>
         <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="95"/>
         <source>Recorded</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="95"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="95"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="362"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="107"/>
         <source>Tip: drop photos of this person on their row to add reference faces.</source>
         <translation>Tip: sleep foto&apos;s van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="392"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="137"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="392"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="137"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="406"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="151"/>
         <source>From %1. Recorded %2 by %3 (source: %4).</source>
         <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="413"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="158"/>
         <source>Note: %1</source>
         <translation>Notitie: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="421"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="166"/>
         <source>consent form</source>
         <translation>toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="422"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="167"/>
         <source>CSV file</source>
         <translation>CSV-bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="423"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="168"/>
         <source>entered in the app</source>
         <translation>ingevoerd in de app</translation>
     </message>
@@ -1208,62 +1382,62 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>PublishedPhotosDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="280"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="49"/>
         <source>Published photos of %1</source>
         <translation>Gepubliceerde foto&apos;s van %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="291"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="60"/>
         <source>Consent withdrawn for %1. No photo showing %2 recognisably was published on these channels with Spoenk Publisher: nothing needs to be removed.</source>
         <translation>Toestemming ingetrokken voor %1. Er is met Spoenk Publisher op deze kanalen geen foto gepubliceerd waarop %2 herkenbaar is: er hoeft niets te worden verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="300"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="69"/>
         <source>Consent withdrawn for %1. These published photos show %2 recognisably: remove them from where they were published (%1), or ask whoever manages those channels to do so.</source>
         <translation>Toestemming ingetrokken voor %1. Op deze gepubliceerde foto&apos;s is %2 herkenbaar: verwijder ze waar ze gepubliceerd zijn (%1), of vraag de beheerder van die kanalen dat te doen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="78"/>
         <source>These photos were published with %1 recognisable:</source>
         <translation>Deze foto&apos;s zijn gepubliceerd met %1 herkenbaar in beeld:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="313"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="82"/>
         <source>No photo showing %1 recognisably was published with Spoenk Publisher.</source>
         <translation>Er is met Spoenk Publisher geen foto gepubliceerd waarop %1 herkenbaar is.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="322"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="91"/>
         <source>Published</source>
         <translation>Gepubliceerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="323"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="92"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="324"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="93"/>
         <source>Event</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="325"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="94"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="326"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="95"/>
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="327"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="96"/>
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="354"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="123"/>
         <source>Copy list</source>
         <translation>Lijst kopiëren</translation>
     </message>
@@ -1332,137 +1506,136 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>RegisterTexts</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="86"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="67"/>
         <source>Pupil</source>
         <extracomment>Cell colours of the consent matrix (light, so that black text stays readable on them). A person without reference faces (always blurred, since the app cannot recognise them).</extracomment>
         <translation>Leerling</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="68"/>
         <source>Staff</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="88"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="69"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="95"/>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="106"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="76"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="87"/>
         <source>Granted</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="96"/>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="107"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="77"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="88"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="97"/>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="108"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="78"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="89"/>
         <source>Withdrawn</source>
         <translation>Ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="98"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="79"/>
         <source>Expired</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="99"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="80"/>
         <source>Not yet</source>
         <translation>Nog niet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="100"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="81"/>
         <source>No consent</source>
         <translation>Geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="133"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="114"/>
         <source>%1: consent from %2 until %3.</source>
         <translation>%1: toestemming van %2 t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="137"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="118"/>
         <source>%1: consent expired after %2; shown blurred.</source>
         <translation>%1: toestemming verlopen na %2; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="122"/>
         <source>%1: consent refused (from %2); shown blurred.</source>
         <translation>%1: toestemming geweigerd (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="147"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="128"/>
         <source>%1: consent withdrawn (from %2); shown blurred.</source>
         <translation>%1: toestemming ingetrokken (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="153"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="134"/>
         <source>%1: consent starts on %2 (until %3); shown blurred until then.</source>
         <translation>%1: toestemming gaat in op %2 (tot en met %3); tot dan vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="160"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="141"/>
         <source>%1: no consent recorded; shown blurred.</source>
         <translation>%1: geen toestemming vastgelegd; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="295"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="126"/>
         <source>Name</source>
-        <extracomment>channel name -&gt; person id -&gt; consent in force on ``on`` person id -&gt; the first day of the month they turn 16 (the 16+ mark; only where known)</extracomment>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="296"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="127"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="297"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="128"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="298"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="129"/>
         <source>Faces</source>
         <translation>Gezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="303"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="134"/>
         <source>Consent to appear on %1. Click a cell to change it.</source>
         <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="140"/>
         <source>Reference faces: the photos by which the app recognises this person.</source>
         <translation>Referentiegezichten: de foto&apos;s waaraan de app deze persoon herkent.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="314"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="145"/>
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="354"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="185"/>
         <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
         <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto&apos;s van deze persoon naar deze regel om ze toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="360"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="191"/>
         <source>%n reference face(s)</source>
         <translation>%n referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="362"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="193"/>
         <source>No longer at school</source>
         <translation>Niet meer op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="386"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="217"/>
         <source>Click to change.</source>
         <translation>Klik om te wijzigen.</translation>
     </message>
@@ -1470,315 +1643,156 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="445"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="127"/>
         <source>Consent register</source>
-        <extracomment>the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
+        <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them). the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="497"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="179"/>
         <source>Import CSV…</source>
         <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
         <translation>CSV importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="499"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="181"/>
         <source>Add or update people and consent from a CSV file (you see the changes first)</source>
         <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="502"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
         <source>Add person…</source>
         <translation>Persoon toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="502"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
         <source>Add one person to the register</source>
         <translation>Eén persoon aan het register toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="505"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="187"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="507"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="189"/>
         <source>Read the register again (changes made elsewhere)</source>
         <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="511"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="193"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="514"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="196"/>
         <source>Add reference photos…</source>
         <translation>Referentiefoto&apos;s toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="516"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="198"/>
         <source>Photos of this person alone, by which the app will recognise them</source>
         <translation>Foto&apos;s waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="519"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="201"/>
         <source>Withdraw consent…</source>
         <translation>Toestemming intrekken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="521"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="203"/>
         <source>Stop showing this person on some or all channels</source>
         <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="524"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="206"/>
         <source>Published photos…</source>
         <translation>Gepubliceerde foto&apos;s…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="526"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="208"/>
         <source>The photos published with this person recognisable</source>
         <translation>De gepubliceerde foto&apos;s waarop deze persoon herkenbaar is</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="529"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="529"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
         <source>Change name, group, role</source>
         <translation>Naam, groep of rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="532"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="214"/>
         <source>Remove from register…</source>
         <translation>Uit het register verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="534"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="216"/>
         <source>Delete this person, their consent records and their face data</source>
         <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="545"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="227"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="556"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="238"/>
         <source>Search…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="557"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="239"/>
         <source>Search by name or number</source>
         <translation>Zoeken op naam of nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="570"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="252"/>
         <source>The matrix shows the consent in force on this day; changes start today.</source>
         <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="574"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="256"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="605"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="287"/>
         <source>The register has nobody in it yet. Import the school&apos;s list as a CSV file, or add people one by one.</source>
         <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="644"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="650"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="332"/>
         <source>&amp;Person</source>
         <translation>&amp;Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="669"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="351"/>
         <source>Reading the register</source>
         <translation>Register inlezen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="685"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="367"/>
         <source>Consent on %1</source>
         <translation>Toestemming op %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="699"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="380"/>
         <source>The register could not be read. %1</source>
         <translation>Het register kon niet worden gelezen. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="707"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="387"/>
         <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
         <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="732"/>
-        <source>All groups</source>
-        <translation>Alle groepen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="735"/>
-        <source>No group (staff, others)</source>
-        <translation>Geen groep (personeel, overig)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="755"/>
-        <source>%n person(s)</source>
-        <translation>
-            <numerusform>%n persoon</numerusform>
-            <numerusform>%n personen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="757"/>
-        <source>%1 of %n people shown</source>
-        <translation>
-            <numerusform>%1 van %n persoon getoond</numerusform>
-            <numerusform>%1 van %n personen getoond</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="898"/>
-        <source>The consent was not changed. %1</source>
-        <translation>De toestemming is niet gewijzigd. %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="903"/>
-        <source>%1: consent of %2 granted until %3.</source>
-        <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="905"/>
-        <source>%1: consent of %2 refused; the app blurs them there.</source>
-        <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="907"/>
-        <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
-        <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="960"/>
-        <source>The consent was not withdrawn. %1</source>
-        <translation>De toestemming is niet ingetrokken. %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="967"/>
-        <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
-        <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1016"/>
-        <source>%1 is not a photo the app can read (JPEG, PNG, HEIC, …).</source>
-        <translation>%1 is geen foto die de app kan lezen (JPEG, PNG, HEIC, …).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1022"/>
-        <source>Skipped, not photos: %1</source>
-        <translation>Overgeslagen, geen foto&apos;s: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1025"/>
-        <source>Looking for the face of %1</source>
-        <translation>Gezicht van %1 zoeken</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1043"/>
-        <source>%n reference face(s) added for %1.</source>
-        <translation>
-            <numerusform>%n referentiegezicht toegevoegd voor %1.</numerusform>
-            <numerusform>%n referentiegezichten toegevoegd voor %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1050"/>
-        <source>%n photo(s) were already reference photos of this person.</source>
-        <translation>
-            <numerusform>%n foto was al een referentiefoto van deze persoon.</numerusform>
-            <numerusform>%n foto&apos;s waren al referentiefoto&apos;s van deze persoon.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1057"/>
-        <source>No reference face was added for %1.</source>
-        <translation>Er is geen referentiegezicht toegevoegd voor %1.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1058"/>
-        <source>Not usable:</source>
-        <translation>Niet bruikbaar:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1069"/>
-        <source>No reference face was added for %1: %2</source>
-        <translation>Er is geen referentiegezicht toegevoegd voor %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1079"/>
-        <source>Adding reference photos of %1 was stopped; nothing was stored.</source>
-        <translation>Het toevoegen van referentiefoto&apos;s van %1 is gestopt; er is niets opgeslagen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1105"/>
-        <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
-        <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1133"/>
-        <source>The register is not open.</source>
-        <translation>Het register is niet geopend.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1158"/>
-        <source>Remove %1 (number %2) from the register?
-
-This deletes for good: %3, and %4 (the face data by which the app recognises them). The audit log keeps one line saying that number %2 was removed, without their name or face data.</source>
-        <translation>%1 (nummer %2) uit het register verwijderen?
-
-Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of haar herkent). Het auditlogboek bewaart één regel dat nummer %2 is verwijderd, zonder naam of gezichtsgegevens.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1164"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1191"/>
-        <source>%n consent record(s)</source>
-        <translation>
-            <numerusform>%n toestemmingsregistratie</numerusform>
-            <numerusform>%n toestemmingsregistraties</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1165"/>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1192"/>
-        <source>%n reference face(s)</source>
-        <translation>
-            <numerusform>%n referentiegezicht</numerusform>
-            <numerusform>%n referentiegezichten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1167"/>
-        <source>Remove person</source>
-        <translation>Persoon verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1168"/>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="1189"/>
-        <source>%1 was removed, with %2 and %3.</source>
-        <translation>%1 is verwijderd, met %2 en %3.</translation>
     </message>
 </context>
 <context>
@@ -2108,40 +2122,53 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="194"/>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="235"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="188"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="229"/>
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="198"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="192"/>
         <source>Withdraw the consent of %1 (number %2) for:</source>
         <translation>De toestemming van %1 (nummer %2) intrekken voor:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="211"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="205"/>
         <source>%1 (consent until %2)</source>
         <translation>%1 (toestemming t/m %2)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="218"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="212"/>
         <source>All channels</source>
         <translation>Alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="223"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="217"/>
         <source>From today the app blurs this person on these channels. Photos that were already published stay online until someone removes them: the next window lists them.</source>
         <translation>Vanaf vandaag vervaagt de app deze persoon op deze kanalen. Foto&apos;s die al gepubliceerd zijn, blijven online tot iemand ze verwijdert: het volgende venster laat ze zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="229"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="223"/>
         <source>Recorded from a signed form or letter</source>
         <translation>Vastgelegd van een ondertekend formulier of een brief</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="231"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="225"/>
         <source>Note (optional), e.g. &quot;email from parent&quot;</source>
         <translation>Notitie (optioneel), bijv. &quot;e-mail van ouder&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="56"/>
+        <source>The consent was not withdrawn. %1</source>
+        <translation>De toestemming is niet ingetrokken. %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="62"/>
+        <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
+        <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from spoenk_publisher.core.export import ExportedFile
 from spoenk_publisher.gui.register.models import ConsentMatrixModel
-from spoenk_publisher.gui.register.window import MessageBar, RegisterWindow
+from spoenk_publisher.gui.register.widgets import MessageBar
+from spoenk_publisher.gui.register.window import RegisterWindow
 from spoenk_publisher.register import ConsentState, Person, Register, Role
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"

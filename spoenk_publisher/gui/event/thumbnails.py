@@ -70,7 +70,6 @@ class ThumbnailCache:
             pass  # a cache that cannot be written only costs time
 
 
-
 class ThumbnailLoader(QObject):
     """Loads thumbnails a few at a time, the ones the user is looking at first: each one is a
     job of the one contract (``gui.jobs``) on the loader's own pool."""

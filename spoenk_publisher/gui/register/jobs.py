@@ -1,10 +1,10 @@
 """The register wing's long work, as jobs of the one contract (``gui.jobs``): reading the matrix,
-checking and importing a CSV file, finding reference faces and storing them.
+checking and importing a CSV file, finding reference faces and storing them, removing a person.
 
 A ``Register`` belongs to the thread that opened it, so each job opens its own. Errors travel as
 exception objects and become sentences on the UI thread (``gui.common.errors.sentence``), never
-as tracebacks. Reading runs on the window's general pool; importing and enrolling write, so they
-run on its one-thread write pool (``gui.jobs.WRITE``).
+as tracebacks. Reading runs on the window's general pool; importing, enrolling and removing
+write, so they run on its one-thread write pool (``gui.jobs.WRITE``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from spoenk_publisher.core.enrolment import EnrolmentError, reference_face
 from spoenk_publisher.core.photos import UnreadablePhoto
+from spoenk_publisher.core.retention import Forgotten, forget_person
 from spoenk_publisher.gui.jobs import Job, JobCancelled, Progress
 from spoenk_publisher.gui.register.csv_preview import ImportPreview, preview_import
-from spoenk_publisher.gui.register.models import RegisterSnapshot, read_snapshot
+from spoenk_publisher.gui.register.snapshot import RegisterSnapshot, read_snapshot
 from spoenk_publisher.register import (
     ImportSummary,
     PhotoEnrolledForOtherPerson,
@@ -152,3 +153,17 @@ class EnrolJob(RegisterJob):
                     continue
                 (result.added if added else result.already_known).append(photo)
         return result
+
+
+class RemovePersonJob(RegisterJob):
+    """Remove a person: their consent records and reference faces from the register, and every
+    cached encoding of their face from the analysis cache (``core.retention.forget_person``;
+    going through the cache can take a while)."""
+
+    def __init__(self, register_path: Path, title: str, person_id: str) -> None:
+        super().__init__(register_path, title)
+        self.person_id = person_id
+
+    def work(self) -> Forgotten:
+        with self.open_register() as register:
+            return forget_person(register, self.person_id)

@@ -1,21 +1,14 @@
-"""The register as Qt models: people × channels with the consent in force, and the words for it.
+"""The register as Qt models: people × channels with the consent in force.
 
-The model holds a ``RegisterSnapshot`` read off the UI thread (see ``register_jobs``); the view
-filters it through ``PeopleFilterProxy`` (search and group) without asking the register again.
+The model holds a ``RegisterSnapshot`` (``snapshot``) read off the UI thread (see ``jobs``); the
+view filters it through ``PeopleFilterProxy`` (search and group) without asking the register
+again. The words it shows are in ``texts``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,190 +18,28 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from spoenk_publisher import clock
+from spoenk_publisher.gui.register.snapshot import RegisterSnapshot, natural_key, searchable
+from spoenk_publisher.gui.register.texts import (
+    NO_FACES_COLOUR,
+    STATE_COLOURS,
+    cell_text,
+    channel_label,
+    fill,
+    status_sentence,
+    translate,
+)
 from spoenk_publisher.messages import Message, text
 from spoenk_publisher.register import (
     Channel,
     ConsentState,
     ConsentStatus,
     Person,
-    RecordStatus,
-    Register,
-    Role,
 )
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
-#: Words shared by the register screens are translated in the context "RegisterTexts"; lupdate
-#: finds ``translate("Context", "text")`` calls (not an alias with another name).
-translate = QCoreApplication.translate
-
-# Default channel labels that read differently in Dutch; labels a school adds are shown as typed.
-_CHANNEL_LABELS = (QT_TRANSLATE_NOOP("Channels", "Newsletter"),)
-
-#: Cell colours of the consent matrix (light, so that black text stays readable on them).
-STATE_COLOURS: dict[ConsentState, str] = {
-    ConsentState.GRANTED: "#cdebc5",
-    ConsentState.EXPIRED: "#ffdcaa",
-    ConsentState.REFUSED: "#f6c6c6",
-    ConsentState.WITHDRAWN: "#f6c6c6",
-    ConsentState.NOT_YET: "#e3ecf7",
-    ConsentState.NONE: "#e8e8e8",
-}
-#: A person without reference faces (always blurred, since the app cannot recognise them).
-NO_FACES_COLOUR = QColor("#fff2b3")
 _CELL_TEXT = QColor("#1c1c1c")
 _INACTIVE_TEXT = QColor("#7a7a7a")
-
-
-def fill(text: str, *values: object) -> str:
-    """``text`` with ``%1``, ``%2``, ... replaced by ``values`` (as ``QString.arg`` does)."""
-    for number in range(len(values), 0, -1):  # %10 before %1
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text
-
-
-def format_day(day: date | None) -> str:
-    """A date as Dutch schools write it (31-07-2027), the same in every language."""
-    return day.strftime("%d-%m-%Y") if day else ""
-
-
-def format_moment(moment: datetime) -> str:
-    """A stored UTC time in local time, to the minute."""
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
-
-
-def channel_label(channel: Channel) -> str:
-    return QCoreApplication.translate("Channels", channel.label)
-
-
-def role_text(role: Role) -> str:
-    return {
-        Role.PUPIL: translate("RegisterTexts", "Pupil"),
-        Role.STAFF: translate("RegisterTexts", "Staff"),
-        Role.OTHER: translate("RegisterTexts", "Other"),
-    }[Role(role)]
-
-
-def state_text(state: ConsentState) -> str:
-    """The consent state as one word or two (matrix cells, the details panel)."""
-    return {
-        ConsentState.GRANTED: translate("RegisterTexts", "Granted"),
-        ConsentState.REFUSED: translate("RegisterTexts", "Refused"),
-        ConsentState.WITHDRAWN: translate("RegisterTexts", "Withdrawn"),
-        ConsentState.EXPIRED: translate("RegisterTexts", "Expired"),
-        ConsentState.NOT_YET: translate("RegisterTexts", "Not yet"),
-        ConsentState.NONE: translate("RegisterTexts", "No consent"),
-    }[state]
-
-
-def record_status_text(status: RecordStatus) -> str:
-    return {
-        RecordStatus.GRANTED: translate("RegisterTexts", "Granted"),
-        RecordStatus.REFUSED: translate("RegisterTexts", "Refused"),
-        RecordStatus.WITHDRAWN: translate("RegisterTexts", "Withdrawn"),
-    }[status]
-
-
-def cell_text(status: ConsentStatus) -> str:
-    """What a matrix cell says: a tick and the last valid day, or why not."""
-    if status.state is ConsentState.GRANTED:
-        return granted_text(status.valid_until)
-    if status.state is ConsentState.NONE:
-        return "—"
-    if status.state is ConsentState.NOT_YET:
-        return f"… {format_day(status.valid_from)}"
-    return "✗ " + state_text(status.state)
-
-
-def granted_text(valid_until: date | None) -> str:
-    """A granted cell: a tick and the last valid day (the matrix must fit 8 channels)."""
-    return f"✓ {format_day(valid_until)}"
-
-
-def status_sentence(status: ConsentStatus, label: str) -> str:
-    """The consent in force as a sentence, e.g. for a cell's tooltip."""
-    until, since = format_day(status.valid_until), format_day(status.valid_from)
-    if status.state is ConsentState.GRANTED:
-        return fill(
-            translate("RegisterTexts", "%1: consent from %2 until %3."), label, since, until
-        )
-    if status.state is ConsentState.EXPIRED:
-        return fill(
-            translate("RegisterTexts", "%1: consent expired after %2; shown blurred."), label, until
-        )
-    if status.state is ConsentState.REFUSED:
-        return fill(
-            translate("RegisterTexts", "%1: consent refused (from %2); shown blurred."),
-            label,
-            since,
-        )
-    if status.state is ConsentState.WITHDRAWN:
-        return fill(
-            translate("RegisterTexts", "%1: consent withdrawn (from %2); shown blurred."),
-            label,
-            since,
-        )
-    if status.state is ConsentState.NOT_YET:
-        return fill(
-            translate(
-                "RegisterTexts", "%1: consent starts on %2 (until %3); shown blurred until then."
-            ),
-            label,
-            since,
-            until,
-        )
-    return fill(translate("RegisterTexts", "%1: no consent recorded; shown blurred."), label)
-
-
-def searchable(text: str) -> str:
-    """Lower case without accents, so that "ozil" finds "Özil"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def natural_key(text: str) -> list[int | str]:
-    """Sort "groep 2" before "groep 10"."""
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
-
-
-@dataclass
-class RegisterSnapshot:
-    """Everything the matrix shows, read in one go (off the UI thread)."""
-
-    on: date
-    channels: list[Channel]
-    people: list[Person]
-    #: channel name -> person id -> consent in force on ``on``
-    statuses: dict[str, dict[str, ConsentStatus]] = field(default_factory=dict)
-    face_counts: dict[str, int] = field(default_factory=dict)
-    #: person id -> the first day of the month they turn 16 (the 16+ mark; only where known)
-    turns_16: dict[str, date] = field(default_factory=dict)
-
-    def groups(self) -> list[str]:
-        return sorted({person.group for person in self.people if person.group}, key=natural_key)
-
-
-def read_snapshot(
-    register: Register,
-    on: date,
-    progress: Callable[[int, int, str], None] | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> RegisterSnapshot | None:
-    """Read people, consent per channel and reference-face counts; None when cancelled."""
-    channels = register.channels()
-    snapshot = RegisterSnapshot(on, channels, register.people())
-    total = len(channels) + 1
-    for done, channel in enumerate(channels):
-        if cancelled():
-            return None
-        if progress:
-            progress(done, total, channel.label)
-        snapshot.statuses[channel.name] = register.consent_statuses(channel.name, on)
-    snapshot.face_counts = register.reference_face_counts()
-    snapshot.turns_16 = register.turns_16_months()
-    if progress:
-        progress(total, total, "")
-    return snapshot
 
 
 class ConsentMatrixModel(QAbstractTableModel):
