@@ -4,7 +4,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="29"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="20"/>
         <source>Newsletter</source>
         <extracomment>Words shared by the register screens are translated in the context &quot;RegisterTexts&quot;; lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls (not an alias with another name).</extracomment>
         <translation>Nieuwsbrief</translation>
@@ -13,22 +13,22 @@
 <context>
     <name>ConsentActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/consent.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="73"/>
         <source>The consent was not changed. %1</source>
         <translation>De toestemming is niet gewijzigd. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/consent.py" line="85"/>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="77"/>
         <source>%1: consent of %2 granted until %3.</source>
         <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/consent.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="79"/>
         <source>%1: consent of %2 refused; the app blurs them there.</source>
         <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/consent.py" line="89"/>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="81"/>
         <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
         <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>CsvImportActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import.py" line="36"/>
         <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
         <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
     </message>
@@ -102,134 +102,134 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="92"/>
         <source>File: %1</source>
         <translation>Bestand: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="97"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="197"/>
         <source>Checking the file…</source>
         <translation>Het bestand wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="148"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="145"/>
         <source>Coloured cells change; empty cells stay as they are. Grey rows change nothing.</source>
         <translation>Gekleurde cellen veranderen; lege cellen blijven zoals ze zijn. Grijze regels veranderen niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="165"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="162"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="203"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="200"/>
         <source>Checking %1</source>
         <translation>%1 controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="227"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="224"/>
         <source>This file can be imported. Nothing changes until you click Import.</source>
         <translation>Dit bestand kan worden geïmporteerd. Er verandert niets tot u op Importeren klikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="229"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="226"/>
         <source>This file can be imported, but it would change nothing.</source>
         <translation>Dit bestand kan worden geïmporteerd, maar het zou niets veranderen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="91"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="88"/>
         <source>Import a list</source>
         <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user&apos;s choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="107"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="104"/>
         <source>How the columns are read. Change a column&apos;s meaning in its drop-down; the choice is remembered for files with the same columns.</source>
         <translation>Zo worden de kolommen gelezen. Wijzig de betekenis van een kolom in de keuzelijst; de keuze wordt onthouden voor bestanden met dezelfde kolommen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="113"/>
         <source>Column in the file</source>
         <translation>Kolom in het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="113"/>
         <source>Means</source>
         <translation>Betekent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="113"/>
         <source>What the import does</source>
         <translation>Wat de import ermee doet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="135"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="132"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="133"/>
         <source>Counted as no</source>
         <translation>Geteld als nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="234"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="231"/>
         <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4 · answers counted as no: %5</source>
         <translation>%1 regels · nieuwe mensen: %2 · mensen gewijzigd: %3 · toestemmingswijzigingen: %4 · antwoorden geteld als nee: %5</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="266"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="263"/>
         <source>A question in the file&apos;s question column</source>
         <translation>Een vraag uit de vraagkolom van het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="283"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="280"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="284"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="281"/>
         <source>Ignore</source>
         <translation>Negeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="287"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="284"/>
         <source>Social media (every social channel)</source>
         <translation>Social media (elk socialemediakanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="288"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="285"/>
         <source>Public (every public channel)</source>
         <translation>Openbaar (elk openbaar kanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="340"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="337"/>
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="350"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="347"/>
         <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
         <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="355"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="352"/>
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -237,22 +237,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="361"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="358"/>
         <source>The line numbers are those of the file.</source>
         <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="387"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="384"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="390"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="387"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="411"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="408"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
@@ -260,22 +260,22 @@
 <context>
     <name>DemoActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="50"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="51"/>
         <source>Preparing the demo…</source>
         <translation>De demo wordt klaargezet…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="66"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="67"/>
         <source>Preparing the demo: %1 of %2</source>
         <translation>De demo wordt klaargezet: %1 van %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="88"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="89"/>
         <source>The demo is open: the demo register and the demo event.</source>
         <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="95"/>
         <source>The demo could not be prepared</source>
         <translation>De demo kon niet worden klaargezet</translation>
     </message>
@@ -283,22 +283,22 @@
 <context>
     <name>EnrolmentActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="57"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="51"/>
         <source>%1 is not a photo the app can read (JPEG, PNG, HEIC, …).</source>
         <translation>%1 is geen foto die de app kan lezen (JPEG, PNG, HEIC, …).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="63"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="57"/>
         <source>Skipped, not photos: %1</source>
         <translation>Overgeslagen, geen foto&apos;s: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="66"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="60"/>
         <source>Looking for the face of %1</source>
         <translation>Gezicht van %1 zoeken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="84"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="78"/>
         <source>%n reference face(s) added for %1.</source>
         <translation>
             <numerusform>%n referentiegezicht toegevoegd voor %1.</numerusform>
@@ -306,7 +306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="91"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="85"/>
         <source>%n photo(s) were already reference photos of this person.</source>
         <translation>
             <numerusform>%n foto was al een referentiefoto van deze persoon.</numerusform>
@@ -314,22 +314,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="98"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="92"/>
         <source>No reference face was added for %1.</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="99"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="93"/>
         <source>Not usable:</source>
         <translation>Niet bruikbaar:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="110"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="104"/>
         <source>No reference face was added for %1: %2</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1: %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="120"/>
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="114"/>
         <source>Adding reference photos of %1 was stopped; nothing was stored.</source>
         <translation>Het toevoegen van referentiefoto&apos;s van %1 is gestopt; er is niets opgeslagen.</translation>
     </message>
@@ -360,58 +360,58 @@
 <context>
     <name>EventOpening</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="21"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="22"/>
         <source>Open an event folder</source>
         <translation>Open de map van een evenement</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="28"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="29"/>
         <source>Open photos</source>
         <translation>Foto&apos;s openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="30"/>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="40"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="31"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="41"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="38"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="39"/>
         <source>Quick check a photo</source>
         <translation>Snelle controle van een foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="52"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="53"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="54"/>
         <source>This file or folder does not exist: %1</source>
         <translation>Dit bestand of deze map bestaat niet: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="62"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="63"/>
         <source>Not a photo</source>
         <translation>Geen foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="63"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="64"/>
         <source>%1 is not a photo the app can open.</source>
         <translation>%1 is geen foto die de app kan openen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="72"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="73"/>
         <source>The folder cannot be read</source>
         <translation>De map kan niet gelezen worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="84"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="85"/>
         <source>Spoenk Publisher — %1</source>
         <translation>Spoenk Publisher — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="95"/>
         <source>No photos in %1</source>
         <translation>Geen foto&apos;s in %1</translation>
     </message>
@@ -635,28 +635,28 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="48"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="40"/>
         <source>Import a list</source>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="50"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="42"/>
         <source>Lists (*.csv *.txt *.xlsx)</source>
         <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="52"/>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="64"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="44"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="56"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="60"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="52"/>
         <source>Choose photos of this person alone</source>
         <translation>Kies foto&apos;s waarop alleen deze persoon staat</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="62"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="54"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
@@ -664,105 +664,105 @@
 <context>
     <name>ImportTables</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="40"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="35"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="63"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="58"/>
         <source>Nothing changes for this row.</source>
         <translation>Voor deze regel verandert er niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="71"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="72"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="67"/>
         <source>In the file</source>
         <translation>In het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="76"/>
         <source>(empty)</source>
         <translation>(leeg)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="86"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="81"/>
         <source>Counted as no (%1)</source>
         <translation>Geteld als nee (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="90"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="85"/>
         <source>Answers left empty, &apos;onbekend&apos; or &apos;niet ingevuld&apos;: no consent (an unanswered question is never a yes).</source>
         <translation>Antwoorden die leeg zijn, &apos;onbekend&apos; of &apos;niet ingevuld&apos;: geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="108"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="103"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="112"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="107"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="113"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="108"/>
         <source>group</source>
         <translation>groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="114"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="109"/>
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="115"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="110"/>
         <source>at school</source>
         <translation>op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="111"/>
         <source>turns 16 in</source>
         <translation>wordt 16 in</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="118"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="113"/>
         <source>Changed: %1</source>
         <translation>Gewijzigd: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="130"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="125"/>
         <source>Now: %1</source>
         <translation>Nu: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="132"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="127"/>
         <source>Not answered in the file: no consent.</source>
         <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
     </message>
@@ -770,12 +770,12 @@
 <context>
     <name>JobProgress</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="108"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="134"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="126"/>
         <source>(%1 of %2)</source>
         <translation>(%1 van %2)</translation>
     </message>
@@ -783,152 +783,152 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="31"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="32"/>
         <source>&amp;Open folder…</source>
         <translation>Map &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="33"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="34"/>
         <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
         <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="35"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="36"/>
         <source>Open &amp;photos…</source>
         <translation>&amp;Foto&apos;s openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="38"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="39"/>
         <source>&amp;Quick check…</source>
         <translation>&amp;Snelle controle…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="42"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="43"/>
         <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
         <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="45"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="46"/>
         <source>&amp;Analyse</source>
         <translation>&amp;Analyseren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="48"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="49"/>
         <source>Find every face and check it against the register (Ctrl+R)</source>
         <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="51"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="52"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="54"/>
         <source>Check &amp;again with the register</source>
         <translation>&amp;Opnieuw controleren met het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="56"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="57"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="58"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="59"/>
         <source>Save the photos for publishing (Ctrl+E)</source>
         <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="60"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="61"/>
         <source>&amp;Register…</source>
         <translation>&amp;Register…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="62"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="63"/>
         <source>People, consent and reference faces</source>
         <translation>Personen, toestemming en referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="64"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="65"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="67"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="68"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="72"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="73"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="80"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="81"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="86"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="87"/>
         <source>Where the photos will be published</source>
         <translation>Waar de foto&apos;s geplaatst worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="97"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="98"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="100"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="101"/>
         <source>Recent &amp;folders</source>
         <translation>&amp;Recente mappen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="110"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="111"/>
         <source>&amp;Photos</source>
         <translation>&amp;Foto&apos;s</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="117"/>
         <source>Re&amp;view</source>
         <translation>&amp;Beoordelen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="127"/>
         <source>Re&amp;gister</source>
         <translation>Re&amp;gister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="136"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="137"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="160"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="161"/>
         <source>demo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="161"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="162"/>
         <source>Register: %1</source>
         <translation>Register: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="165"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="166"/>
         <source>Register unavailable: every face is blurred</source>
         <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="197"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="198"/>
         <source>(none yet)</source>
         <translation>(nog geen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="201"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="202"/>
         <source>Clear the list</source>
         <translation>Lijst wissen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="223"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="224"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n foto</numerusform>
@@ -936,7 +936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="226"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="227"/>
         <source>%n all clear</source>
         <translation>
             <numerusform>%n in orde</numerusform>
@@ -944,7 +944,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="227"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="228"/>
         <source>%n with faces blurred</source>
         <translation>
             <numerusform>%n met geblurde gezichten</numerusform>
@@ -952,7 +952,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="228"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="229"/>
         <source>%n left out</source>
         <translation>
             <numerusform>%n weggelaten</numerusform>
@@ -960,7 +960,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="229"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="230"/>
         <source>%n with errors</source>
         <translation>
             <numerusform>%n met een fout</numerusform>
@@ -968,7 +968,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="230"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="231"/>
         <source>%n not checked yet</source>
         <translation>
             <numerusform>%n nog niet gecontroleerd</numerusform>
@@ -1070,7 +1070,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="88"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="80"/>
         <source>Hide this message</source>
         <translation>Dit bericht verbergen</translation>
     </message>
@@ -1078,12 +1078,12 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>PeopleActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="50"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="42"/>
         <source>The register is not open.</source>
         <translation>Het register is niet geopend.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="75"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="67"/>
         <source>Remove %1 (number %2) from the register?
 
 This deletes for good: %3, and %4 (the face data by which the app recognises them). The audit log keeps one line saying that number %2 was removed, without their name or face data.</source>
@@ -1092,8 +1092,8 @@ This deletes for good: %3, and %4 (the face data by which the app recognises the
 Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of haar herkent). Het auditlogboek bewaart één regel dat nummer %2 is verwijderd, zonder naam of gezichtsgegevens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="81"/>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="113"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="73"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="105"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n toestemmingsregistratie</numerusform>
@@ -1101,8 +1101,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="82"/>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="114"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="74"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="106"/>
         <source>%n reference face(s)</source>
         <translation>
             <numerusform>%n referentiegezicht</numerusform>
@@ -1110,22 +1110,22 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="84"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="76"/>
         <source>Remove person</source>
         <translation>Persoon verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="85"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="77"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="99"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="91"/>
         <source>Removing %1</source>
         <translation>%1 verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/people.py" line="111"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="103"/>
         <source>%1 was removed, with %2 and %3.</source>
         <translation>%1 is verwijderd, met %2 en %3.</translation>
     </message>
@@ -1133,17 +1133,17 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>PeopleFinding</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/finding.py" line="32"/>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="27"/>
         <source>All groups</source>
         <translation>Alle groepen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/finding.py" line="35"/>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="30"/>
         <source>No group (staff, others)</source>
         <translation>Geen groep (personeel, overig)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/finding.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="48"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n persoon</numerusform>
@@ -1151,7 +1151,7 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/finding.py" line="55"/>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="50"/>
         <source>%1 of %n people shown</source>
         <translation>
             <numerusform>%1 van %n persoon getoond</numerusform>
@@ -1225,98 +1225,98 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="47"/>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="124"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="116"/>
         <source>Choose a person to see their details.</source>
         <translation>Kies een persoon om de gegevens te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="61"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="53"/>
         <source>The app cannot recognise this person yet, so they are always blurred.</source>
         <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="71"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="63"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="72"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="64"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="73"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="65"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="74"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="66"/>
         <source>At school</source>
         <translation>Op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="75"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="67"/>
         <source>Reference faces</source>
         <translation>Referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="89"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="81"/>
         <source>Consent history (newest first)</source>
         <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
         <source>Recorded</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="107"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="99"/>
         <source>Tip: drop photos of this person on their row to add reference faces.</source>
         <translation>Tip: sleep foto&apos;s van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="137"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="129"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="137"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="129"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="151"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="143"/>
         <source>From %1. Recorded %2 by %3 (source: %4).</source>
         <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="158"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="150"/>
         <source>Note: %1</source>
         <translation>Notitie: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="166"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="158"/>
         <source>consent form</source>
         <translation>toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="159"/>
         <source>CSV file</source>
         <translation>CSV-bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="168"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="160"/>
         <source>entered in the app</source>
         <translation>ingevoerd in de app</translation>
     </message>
@@ -1382,62 +1382,62 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>PublishedPhotosDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="49"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="44"/>
         <source>Published photos of %1</source>
         <translation>Gepubliceerde foto&apos;s van %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="60"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="55"/>
         <source>Consent withdrawn for %1. No photo showing %2 recognisably was published on these channels with Spoenk Publisher: nothing needs to be removed.</source>
         <translation>Toestemming ingetrokken voor %1. Er is met Spoenk Publisher op deze kanalen geen foto gepubliceerd waarop %2 herkenbaar is: er hoeft niets te worden verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="69"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="64"/>
         <source>Consent withdrawn for %1. These published photos show %2 recognisably: remove them from where they were published (%1), or ask whoever manages those channels to do so.</source>
         <translation>Toestemming ingetrokken voor %1. Op deze gepubliceerde foto&apos;s is %2 herkenbaar: verwijder ze waar ze gepubliceerd zijn (%1), of vraag de beheerder van die kanalen dat te doen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="78"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="73"/>
         <source>These photos were published with %1 recognisable:</source>
         <translation>Deze foto&apos;s zijn gepubliceerd met %1 herkenbaar in beeld:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="82"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="77"/>
         <source>No photo showing %1 recognisably was published with Spoenk Publisher.</source>
         <translation>Er is met Spoenk Publisher geen foto gepubliceerd waarop %1 herkenbaar is.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="91"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="86"/>
         <source>Published</source>
         <translation>Gepubliceerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="92"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="87"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="93"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="88"/>
         <source>Event</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="89"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="90"/>
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="96"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="91"/>
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="118"/>
         <source>Copy list</source>
         <translation>Lijst kopiëren</translation>
     </message>
@@ -1506,136 +1506,136 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>RegisterTexts</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="67"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="58"/>
         <source>Pupil</source>
         <extracomment>Cell colours of the consent matrix (light, so that black text stays readable on them). A person without reference faces (always blurred, since the app cannot recognise them).</extracomment>
         <translation>Leerling</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="59"/>
         <source>Staff</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="69"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="60"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="76"/>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="67"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="78"/>
         <source>Granted</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="77"/>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="88"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="79"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="78"/>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="89"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="69"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="80"/>
         <source>Withdrawn</source>
         <translation>Ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="79"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="70"/>
         <source>Expired</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="80"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="71"/>
         <source>Not yet</source>
         <translation>Nog niet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="72"/>
         <source>No consent</source>
         <translation>Geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="114"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="105"/>
         <source>%1: consent from %2 until %3.</source>
         <translation>%1: toestemming van %2 t/m %3.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="118"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="109"/>
         <source>%1: consent expired after %2; shown blurred.</source>
         <translation>%1: toestemming verlopen na %2; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="122"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="113"/>
         <source>%1: consent refused (from %2); shown blurred.</source>
         <translation>%1: toestemming geweigerd (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="128"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="119"/>
         <source>%1: consent withdrawn (from %2); shown blurred.</source>
         <translation>%1: toestemming ingetrokken (vanaf %2); wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="134"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="125"/>
         <source>%1: consent starts on %2 (until %3); shown blurred until then.</source>
         <translation>%1: toestemming gaat in op %2 (tot en met %3); tot dan vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/texts.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="132"/>
         <source>%1: no consent recorded; shown blurred.</source>
         <translation>%1: geen toestemming vastgelegd; wordt vervaagd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="121"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="122"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="128"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="123"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="129"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="124"/>
         <source>Faces</source>
         <translation>Gezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="134"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="129"/>
         <source>Consent to appear on %1. Click a cell to change it.</source>
         <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="140"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="135"/>
         <source>Reference faces: the photos by which the app recognises this person.</source>
         <translation>Referentiegezichten: de foto&apos;s waaraan de app deze persoon herkent.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="145"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="140"/>
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="185"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="180"/>
         <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
         <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto&apos;s van deze persoon naar deze regel om ze toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="191"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="186"/>
         <source>%n reference face(s)</source>
         <translation>%n referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="193"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="188"/>
         <source>No longer at school</source>
         <translation>Niet meer op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/models.py" line="217"/>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="212"/>
         <source>Click to change.</source>
         <translation>Klik om te wijzigen.</translation>
     </message>
@@ -1643,154 +1643,154 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="110"/>
         <source>Consent register</source>
         <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them). the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="179"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="162"/>
         <source>Import CSV…</source>
         <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
         <translation>CSV importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="181"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="164"/>
         <source>Add or update people and consent from a CSV file (you see the changes first)</source>
         <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
         <source>Add person…</source>
         <translation>Persoon toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
         <source>Add one person to the register</source>
         <translation>Eén persoon aan het register toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="187"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="170"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="189"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="172"/>
         <source>Read the register again (changes made elsewhere)</source>
         <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="193"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="176"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="196"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="179"/>
         <source>Add reference photos…</source>
         <translation>Referentiefoto&apos;s toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="198"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="181"/>
         <source>Photos of this person alone, by which the app will recognise them</source>
         <translation>Foto&apos;s waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="201"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
         <source>Withdraw consent…</source>
         <translation>Toestemming intrekken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="203"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="186"/>
         <source>Stop showing this person on some or all channels</source>
         <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="206"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="189"/>
         <source>Published photos…</source>
         <translation>Gepubliceerde foto&apos;s…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="208"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="191"/>
         <source>The photos published with this person recognisable</source>
         <translation>De gepubliceerde foto&apos;s waarop deze persoon herkenbaar is</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="194"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="194"/>
         <source>Change name, group, role</source>
         <translation>Naam, groep of rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="214"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="197"/>
         <source>Remove from register…</source>
         <translation>Uit het register verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="216"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="199"/>
         <source>Delete this person, their consent records and their face data</source>
         <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="227"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="210"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="238"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="221"/>
         <source>Search…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="239"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="222"/>
         <source>Search by name or number</source>
         <translation>Zoeken op naam of nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="252"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="235"/>
         <source>The matrix shows the consent in force on this day; changes start today.</source>
         <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="256"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="239"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="287"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="270"/>
         <source>The register has nobody in it yet. Import the school&apos;s list as a CSV file, or add people one by one.</source>
         <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="326"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="309"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="332"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="315"/>
         <source>&amp;Person</source>
         <translation>&amp;Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="351"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="334"/>
         <source>Reading the register</source>
         <translation>Register inlezen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="367"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
         <source>Consent on %1</source>
         <translation>Toestemming op %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="380"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="363"/>
         <source>The register could not be read. %1</source>
         <translation>Het register kon niet worden gelezen. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="387"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="370"/>
         <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
         <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
     </message>
@@ -2161,12 +2161,12 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>WithdrawalActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="56"/>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="49"/>
         <source>The consent was not withdrawn. %1</source>
         <translation>De toestemming is niet ingetrokken. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="62"/>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="55"/>
         <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
         <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>

@@ -127,9 +127,7 @@ def test_review_a_face_and_assign_it(qtbot, window, event_folder, register_path)
     face = next(i.face for i in panel.face_items() if i.face.person_id == LIN)
     assert face.action == "keep"
     assert next(i for i in panel.face_items() if i.face.person_id == LIN).category == KEPT
-    assert panel.verdict.text() == (
-        "1 face will be blurred: Joe Biden (no consent for Instagram)"
-    )
+    assert panel.verdict.text() == "1 face will be blurred: Joe Biden (no consent for Instagram)"
     assert window.model.item(0).decision.people_shown == (OBAMA, LIN)  # the grid follows
 
     # Biden refused: naming him as Obama is impossible to sneak through? Naming is allowed,

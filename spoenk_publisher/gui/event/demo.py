@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spoenk_publisher.gui.common.errors import show_error
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.event.jobs import DemoRegisterJob
 from spoenk_publisher.gui.jobs import WRITE, Progress
 from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
@@ -14,7 +15,7 @@ from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 DEMO_CHANNEL = "instagram"
 
 
-class DemoActions:
+class DemoActions(WindowPart):
     """The register bar's offers: import a list, try the demo, go back (mixed into
     ``MainWindow``)."""
 

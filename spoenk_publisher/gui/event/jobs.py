@@ -13,12 +13,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from spoenk_publisher.core.analysis import (
-    AnalysisCache,
-    BatchResult,
-    PhotoAnalysis,
-    analyse_batch,
-)
+from spoenk_publisher.core.analysis import AnalysisCache, BatchResult, PhotoAnalysis, analyse_batch
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, export_photos
 from spoenk_publisher.core.faces import Box

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.event.verdict_text import ALL_CLEAR, BLURRED, ERROR, LEFT_OUT, WAITING
 from spoenk_publisher.messages import text
 
 
-class MainMenus:
+class MainMenus(WindowPart):
     """Builds and updates the main window's actions and bars (mixed into ``MainWindow``)."""
 
     def _icon(self, pixmap: QStyle.StandardPixmap):

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
 from spoenk_publisher.gui.common.errors import sentence, show_error
+from spoenk_publisher.gui.common.parts import WindowPart
 
 
-class EventOpening:
+class EventOpening(WindowPart):
     """Opens folders and photos (mixed into ``MainWindow``)."""
 
     def choose_folder(self) -> None:

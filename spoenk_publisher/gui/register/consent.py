@@ -9,22 +9,14 @@ from functools import partial
 from PySide6.QtCore import QModelIndex
 
 from spoenk_publisher.gui.common.errors import sentence
-from spoenk_publisher.gui.register.dialogs import (
-    ConsentAnswer,
-    ConsentChoice,
-    ConsentDialog,
-)
+from spoenk_publisher.gui.common.parts import WindowPart
+from spoenk_publisher.gui.register.dialogs import ConsentAnswer, ConsentChoice, ConsentDialog
 from spoenk_publisher.gui.register.models import ConsentMatrixModel
-from spoenk_publisher.gui.register.texts import (
-    fill,
-    format_day,
-)
-from spoenk_publisher.register import (
-    RegisterError,
-)
+from spoenk_publisher.gui.register.texts import fill, format_day
+from spoenk_publisher.register import RegisterError
 
 
-class ConsentActions:
+class ConsentActions(WindowPart):
     """Grant, refuse or withdraw one consent (mixed into ``RegisterWindow``)."""
 
     def _cell_chosen(self, index: QModelIndex) -> None:

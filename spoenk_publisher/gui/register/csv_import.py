@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.register.csv_import_dialog import CsvImportDialog
-from spoenk_publisher.gui.register.texts import (
-    fill,
-)
-from spoenk_publisher.register import (
-    ImportSummary,
-)
+from spoenk_publisher.gui.register.texts import fill
+from spoenk_publisher.register import ImportSummary
 
 
-class CsvImportActions:
+class CsvImportActions(WindowPart):
     """Open the import of a list (mixed into ``RegisterWindow``)."""
 
     def choose_csv_file(self) -> None:

@@ -36,10 +36,7 @@ from spoenk_publisher.gui.jobs import WRITE, JobRunner
 from spoenk_publisher.gui.register.csv_preview import ImportPreview
 from spoenk_publisher.gui.register.csv_tables import ImportTables
 from spoenk_publisher.gui.register.jobs import CsvImportJob, CsvPreviewJob
-from spoenk_publisher.gui.register.texts import (
-    channel_label,
-    fill,
-)
+from spoenk_publisher.gui.register.texts import channel_label, fill
 from spoenk_publisher.messages import Message, text
 from spoenk_publisher.register import (
     Channel,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor, QStandardItem
 
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.register.texts import (
     STATE_COLOURS,
     channel_label,
@@ -14,20 +15,14 @@ from spoenk_publisher.gui.register.texts import (
     state_text,
     status_sentence,
 )
-from spoenk_publisher.register import (
-    Channel,
-    ConsentChange,
-    ConsentState,
-    PersonChange,
-    Unanswered,
-)
+from spoenk_publisher.register import Channel, ConsentChange, ConsentState, PersonChange, Unanswered
 
 _NEW_PERSON = QColor("#cdebc5")
 _CHANGED_PERSON = QColor("#fff2b3")
 _UNCHANGED_TEXT = QColor("#7a7a7a")
 
 
-class ImportTables:
+class ImportTables(WindowPart):
     """Fills the tables of changes and of answers counted as no (mixed into
     ``CsvImportDialog``)."""
 

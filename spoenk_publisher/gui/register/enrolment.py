@@ -13,21 +13,15 @@ from PySide6.QtCore import QModelIndex
 from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.photos import UnreadablePhoto, is_photo_path
 from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.jobs import WRITE
-from spoenk_publisher.gui.register.jobs import (
-    EnrolJob,
-    EnrolResult,
-)
+from spoenk_publisher.gui.register.jobs import EnrolJob, EnrolResult
 from spoenk_publisher.gui.register.models import ConsentMatrixModel
-from spoenk_publisher.gui.register.texts import (
-    fill,
-)
-from spoenk_publisher.register import (
-    Person,
-)
+from spoenk_publisher.gui.register.texts import fill
+from spoenk_publisher.register import Person
 
 
-class EnrolmentActions:
+class EnrolmentActions(WindowPart):
     """Add reference faces to a person (mixed into ``RegisterWindow``)."""
 
     def choose_reference_photos(self) -> None:

@@ -8,18 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel
 
 from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.register.models import ConsentMatrixModel
-from spoenk_publisher.gui.register.texts import (
-    channel_label,
-    fill,
-)
-from spoenk_publisher.register import (
-    Person,
-    RegisterError,
-)
+from spoenk_publisher.gui.register.texts import channel_label, fill
+from spoenk_publisher.register import Person, RegisterError
 
 
-class PeopleFinding:
+class PeopleFinding(WindowPart):
     """Search, filter and choose a person (mixed into ``RegisterWindow``)."""
 
     def _fill_groups(self, groups: list[str], has_no_group: bool = False) -> None:

@@ -29,12 +29,7 @@ from spoenk_publisher.gui.register.texts import (
     translate,
 )
 from spoenk_publisher.messages import Message, text
-from spoenk_publisher.register import (
-    Channel,
-    ConsentState,
-    ConsentStatus,
-    Person,
-)
+from spoenk_publisher.register import Channel, ConsentState, ConsentStatus, Person
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -6,27 +6,19 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import (
-    QMessageBox,
-)
+from PySide6.QtWidgets import QMessageBox
 
 from spoenk_publisher.core.retention import Forgotten
 from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.jobs import WRITE
-from spoenk_publisher.gui.register.dialogs import (
-    PersonDialog,
-)
+from spoenk_publisher.gui.register.dialogs import PersonDialog
 from spoenk_publisher.gui.register.jobs import RemovePersonJob
-from spoenk_publisher.gui.register.texts import (
-    fill,
-)
-from spoenk_publisher.register import (
-    Person,
-    RegisterError,
-)
+from spoenk_publisher.gui.register.texts import fill
+from spoenk_publisher.register import Person, RegisterError
 
 
-class PeopleActions:
+class PeopleActions(WindowPart):
     """Add, edit and remove people (mixed into ``RegisterWindow``)."""
 
     def add_person(self) -> None:

@@ -4,10 +4,7 @@ for them, and their consent history.
 
 from __future__ import annotations
 
-from PySide6.QtGui import (
-    QAction,
-    QFont,
-)
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -29,12 +26,7 @@ from spoenk_publisher.gui.register.texts import (
     record_status_text,
     role_text,
 )
-from spoenk_publisher.register import (
-    ConsentRecord,
-    Person,
-    RecordStatus,
-    Source,
-)
+from spoenk_publisher.register import ConsentRecord, Person, RecordStatus, Source
 
 
 class PersonPanel(QWidget):

@@ -19,13 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spoenk_publisher.gui.register.texts import (
-    fill,
-    format_moment,
-)
-from spoenk_publisher.register import (
-    Person,
-)
+from spoenk_publisher.gui.register.texts import fill, format_moment
+from spoenk_publisher.register import Person
 from spoenk_publisher.register.publications import PublishedPhoto
 
 

@@ -10,12 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from spoenk_publisher.register import (
-    Channel,
-    ConsentStatus,
-    Person,
-    Register,
-)
+from spoenk_publisher.register import Channel, ConsentStatus, Person, Register
 
 
 def searchable(text: str) -> str:

@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from spoenk_publisher.register import (
-    Channel,
-    ConsentState,
-    ConsentStatus,
-    RecordStatus,
-    Role,
-)
+from spoenk_publisher.register import Channel, ConsentState, ConsentStatus, RecordStatus, Role
 
 #: Words shared by the register screens are translated in the context "RegisterTexts"; lupdate
 #: finds ``translate("Context", "text")`` calls (not an alias with another name).

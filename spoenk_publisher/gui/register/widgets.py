@@ -8,12 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QDragEnterEvent,
-    QDropEvent,
-)
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,10 +28,7 @@ from PySide6.QtWidgets import (
 
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES
 from spoenk_publisher.gui.jobs import Job, JobRunner, Progress
-from spoenk_publisher.gui.register.texts import (
-    fill,
-    translate,
-)
+from spoenk_publisher.gui.register.texts import fill, translate
 
 
 class FileChooser:

@@ -29,11 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QKeySequence,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,26 +53,16 @@ from spoenk_publisher.gui.jobs import GENERAL, WRITE, JobRunner
 from spoenk_publisher.gui.register.consent import ConsentActions
 from spoenk_publisher.gui.register.csv_import import CsvImportActions
 from spoenk_publisher.gui.register.csv_import_dialog import CsvImportDialog
-from spoenk_publisher.gui.register.dialogs import (
-    ConsentDialog,
-    PersonDialog,
-    WithdrawDialog,
-)
+from spoenk_publisher.gui.register.dialogs import ConsentDialog, PersonDialog, WithdrawDialog
 from spoenk_publisher.gui.register.enrolment import EnrolmentActions
 from spoenk_publisher.gui.register.finding import PeopleFinding
-from spoenk_publisher.gui.register.jobs import (
-    LoadRegisterJob,
-)
+from spoenk_publisher.gui.register.jobs import LoadRegisterJob
 from spoenk_publisher.gui.register.models import ConsentMatrixModel, PeopleFilterProxy
 from spoenk_publisher.gui.register.people import PeopleActions
 from spoenk_publisher.gui.register.person_panel import PersonPanel
 from spoenk_publisher.gui.register.published_photos import PublishedPhotosDialog
 from spoenk_publisher.gui.register.snapshot import RegisterSnapshot
-from spoenk_publisher.gui.register.texts import (
-    fill,
-    format_day,
-    granted_text,
-)
+from spoenk_publisher.gui.register.texts import fill, format_day, granted_text
 from spoenk_publisher.gui.register.widgets import (
     ColouredCellDelegate,
     FileChooser,
@@ -85,10 +71,7 @@ from spoenk_publisher.gui.register.widgets import (
     PeopleTableView,
 )
 from spoenk_publisher.gui.register.withdrawal import WithdrawalActions
-from spoenk_publisher.register import (
-    Register,
-    RegisterError,
-)
+from spoenk_publisher.register import Register, RegisterError
 
 __all__ = ["RegisterWindow"]
 

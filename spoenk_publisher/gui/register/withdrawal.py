@@ -7,21 +7,14 @@ from __future__ import annotations
 from functools import partial
 
 from spoenk_publisher.gui.common.errors import sentence
-from spoenk_publisher.gui.register.dialogs import (
-    WithdrawalAnswer,
-    WithdrawDialog,
-)
+from spoenk_publisher.gui.common.parts import WindowPart
+from spoenk_publisher.gui.register.dialogs import WithdrawalAnswer, WithdrawDialog
 from spoenk_publisher.gui.register.published_photos import PublishedPhotosDialog
-from spoenk_publisher.gui.register.texts import (
-    fill,
-)
-from spoenk_publisher.register import (
-    Person,
-    RegisterError,
-)
+from spoenk_publisher.gui.register.texts import fill
+from spoenk_publisher.register import Person, RegisterError
 
 
-class WithdrawalActions:
+class WithdrawalActions(WindowPart):
     """Withdraw consent and show what was published (mixed into ``RegisterWindow``)."""
 
     def withdraw_selected(self) -> None:
