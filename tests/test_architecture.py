@@ -129,3 +129,21 @@ def test_the_gui_decides_photos_again_in_one_place():
         if "session.decide(" in path.read_text(encoding="utf-8")
     )
     assert callers == ["gui/event/event_state.py", "gui/event/jobs.py"]
+
+
+def test_the_two_wings_keep_apart():
+    """The register wing imports nothing of the event wing; the event wing opens the register
+    window, and nothing else of it."""
+    for name, modules in imports_of("gui/register").items():
+        event = sorted(m for m in modules if m.startswith("spoenk_publisher.gui.event"))
+        assert not event, f"gui/register/{name} imports {event}"
+    reached = {
+        m
+        for modules in imports_of("gui/event").values()
+        for m in modules
+        if m.startswith("spoenk_publisher.gui.register")
+    }
+    assert reached <= {
+        "spoenk_publisher.gui.register.window",
+        "spoenk_publisher.gui.register.window.RegisterWindow",
+    }
