@@ -1798,128 +1798,128 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="105"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="104"/>
         <source>Click a face to say who it is, mark it as not a face or blur it. Tab selects the next face, Enter opens its menu.</source>
         <translation>Klik op een gezicht om te zeggen wie het is, het als &apos;geen gezicht&apos; te markeren of het te blurren. Tab kiest het volgende gezicht, Enter opent het menu.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="136"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="135"/>
         <source>Who is this?…</source>
         <translation>Wie is dit?…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="138"/>
         <source>Choose the person from the register</source>
         <translation>Kies de persoon uit het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="142"/>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="199"/>
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="144"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="143"/>
         <source>Always blur</source>
         <translation>Altijd blurren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="145"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="144"/>
         <source>Undo my decision</source>
         <translation>Mijn keuze ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="147"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="146"/>
         <source>Add a missed face</source>
         <translation>Gemist gezicht toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="150"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="149"/>
         <source>Draw a box around a face the app did not find</source>
         <translation>Teken een kader om een gezicht dat de app niet vond</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="154"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="153"/>
         <source>Preview export</source>
         <translation>Voorbeeld export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="157"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="156"/>
         <source>Show the photo as it will be published</source>
         <translation>Toon de foto zoals hij geplaatst wordt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="161"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="160"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="164"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="163"/>
         <source>Previous photo</source>
         <translation>Vorige foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="166"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="170"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="169"/>
         <source>Next photo</source>
         <translation>Volgende foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="199"/>
         <source>Remove this face</source>
         <translation>Dit gezicht verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="213"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="212"/>
         <source>No photo selected</source>
         <translation>Geen foto gekozen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="214"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="213"/>
         <source>Choose a photo on the left to see its faces.</source>
         <translation>Kies links een foto om de gezichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="215"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="214"/>
         <source>Open an event folder, or drop photos on this window.</source>
         <translation>Open de map van een evenement, of sleep foto&apos;s naar dit venster.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="239"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="238"/>
         <source>Loading the photo…</source>
         <translation>Foto laden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="247"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="246"/>
         <source>Not checked yet: press Analyse.</source>
         <translation>Nog niet gecontroleerd: klik op Analyseren.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="298"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="297"/>
         <source>Shown: %1. Click to change.</source>
         <translation>Zichtbaar: %1. Klik om te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="300"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="299"/>
         <source>Ignored: marked as not a face. Click to undo.</source>
         <translation>Genegeerd: gemarkeerd als geen gezicht. Klik om dat ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="301"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="300"/>
         <source>Blurred: %1. Click to say who this is.</source>
         <translation>Geblurd: %1. Klik om te zeggen wie dit is.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="457"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="455"/>
         <source>The decision was not saved</source>
         <translation>De keuze is niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="458"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="456"/>
         <source>The consent register could not store this decision.</source>
         <translation>Het toestemmingsregister kon deze keuze niet opslaan.</translation>
     </message>

@@ -90,11 +90,6 @@ class Job(QRunnable):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    @property
-    def cancel_event(self) -> threading.Event:
-        """The event a core function can poll (``cancelled=job.cancel_event.is_set``)."""
-        return self._cancel
-
     def stop_if_cancelled(self) -> None:
         if self._cancel.is_set():
             raise JobCancelled

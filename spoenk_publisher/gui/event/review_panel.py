@@ -46,7 +46,6 @@ _BANNER_STYLES = {
 class ReviewPanel(QWidget):
     """One photo under review: verdict, legend, boxes, and the actions on a face."""
 
-    decisionChanged = Signal(object, object)  # path, PhotoDecision  # noqa: N815
     navigateRequested = Signal(int)  # noqa: N815
 
     def __init__(self, state: EventState, parent: QWidget | None = None) -> None:
@@ -447,7 +446,6 @@ class ReviewPanel(QWidget):
         self._show_faces()
         self.view.select_box(select)
         self._update_actions()
-        self.decisionChanged.emit(self.path, decision)
         if self.preview_action.isChecked():
             self._render_preview()
 
