@@ -173,7 +173,7 @@ def measure_grid(app, window, folder: Path, explain: bool = False) -> tuple[floa
 
 
 def measure_analysis(app, window, folder: Path, cache_path: Path) -> tuple[float, Ticker]:
-    window.cache_path = cache_path  # a fresh analysis cache: every photo is really analysed
+    window.state.cache_path = cache_path  # a fresh analysis cache: every photo is really analysed
     window.open_paths([folder])
     wait_until(app, lambda: window.review.view.has_image(), 30)
     ticker = Ticker()
@@ -225,7 +225,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from spoenk_publisher.core.pool import AnalysisPool
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
 
     app = QApplication([])

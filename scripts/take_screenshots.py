@@ -84,7 +84,7 @@ def main() -> None:
 
     from spoenk_publisher.core.pool import shutdown_shared_pool
     from spoenk_publisher.gui.app import create_app
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
     from spoenk_publisher.paths import DEMO_EVENT_DIR
 

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from spoenk_publisher.core.enrolment import reference_face
+from spoenk_publisher.messages import CodedError, Message, display_path
 from spoenk_publisher.paths import DEMO_REGISTER_DIR
 from spoenk_publisher.register import Register
 
@@ -35,15 +36,12 @@ DEMO_ID_PREFIX = "DEMO-"
 Progress = Callable[[int, int, str], None]
 
 
-class NotADemoRegister(Exception):
+class NotADemoRegister(CodedError):
     """The file exists and holds people who are not in the demo: it is someone's real register."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(
-            f"{path} already exists and is not a demo register; it was left alone "
-            "(choose another file)"
-        )
+        super().__init__(Message("demo.not_a_demo_register", path=display_path(path)))
 
 
 def create_demo_register(

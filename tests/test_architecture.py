@@ -91,3 +91,59 @@ def test_only_the_review_decides_a_photo():
         and path.name not in ("decisions.py", "review.py")
     )
     assert callers == []
+
+
+#: The longest a GUI file may be: a window that needs more is split into parts
+#: (``gui/common/parts.py``), its models, dialogs and widgets into their own files.
+MAX_GUI_FILE_LINES = 550
+
+
+def test_no_gui_file_grows_into_a_god_object():
+    too_long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted((PACKAGE / "gui").rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_GUI_FILE_LINES
+    }
+    assert too_long == {}, f"split these (at most {MAX_GUI_FILE_LINES} lines): {too_long}"
+
+
+def test_the_gui_runs_long_work_only_through_the_one_job_contract():
+    """Threads and thread pools appear in ``gui/jobs.py`` only: every long operation is a
+    ``Job`` started by a ``JobRunner``."""
+    elsewhere = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in (PACKAGE / "gui").rglob("*.py")
+        if path.name != "jobs.py" or path.parent.name != "gui"
+        if {"PySide6.QtCore.QRunnable", "PySide6.QtCore.QThreadPool", "PySide6.QtCore.QThread",
+            "threading.Thread"} & imported_modules(path)
+    )  # fmt: skip
+    assert elsewhere == []
+
+
+def test_the_gui_decides_photos_again_in_one_place():
+    """A photo is decided through ``ReviewSession.decide`` in the event's state and in the
+    analysis jobs only; windows and the review ask the state."""
+    callers = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in (PACKAGE / "gui").rglob("*.py")
+        if "session.decide(" in path.read_text(encoding="utf-8")
+    )
+    assert callers == ["gui/event/event_state.py", "gui/event/jobs.py"]
+
+
+def test_the_two_wings_keep_apart():
+    """The register wing imports nothing of the event wing; the event wing opens the register
+    window, and nothing else of it."""
+    for name, modules in imports_of("gui/register").items():
+        event = sorted(m for m in modules if m.startswith("spoenk_publisher.gui.event"))
+        assert not event, f"gui/register/{name} imports {event}"
+    reached = {
+        m
+        for modules in imports_of("gui/event").values()
+        for m in modules
+        if m.startswith("spoenk_publisher.gui.register")
+    }
+    assert reached <= {
+        "spoenk_publisher.gui.register.window",
+        "spoenk_publisher.gui.register.window.RegisterWindow",
+    }

@@ -1,302 +1,235 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="61" />
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="20"/>
         <source>Newsletter</source>
-        <extracomment>Words shared by the register screens are translated in the context "RegisterTexts"; lupdate finds ``translate("Context", "text")`` calls (not an alias with another name).</extracomment>
+        <extracomment>Words shared by the register screens are translated in the context &quot;RegisterTexts&quot;; lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls (not an alias with another name).</extracomment>
         <translation>Nieuwsbrief</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="73"/>
+        <source>The consent was not changed. %1</source>
+        <translation>De toestemming is niet gewijzigd. %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="77"/>
+        <source>%1: consent of %2 granted until %3.</source>
+        <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="79"/>
+        <source>%1: consent of %2 refused; the app blurs them there.</source>
+        <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/consent.py" line="81"/>
+        <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
+        <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
 </context>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="102" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="96"/>
         <source>Consent for %1</source>
         <translation>Toestemming voor %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="106" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="100"/>
         <source>%1 (number %2) on %3</source>
         <translation>%1 (nummer %2) op %3</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="109" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="103"/>
         <source>Now: %1</source>
         <translation>Nu: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="112" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="106"/>
         <source>Grant consent until</source>
         <translation>Toestemming geven tot en met</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="120" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="114"/>
         <source>The last day of the consent; a school year ends on 31 July.</source>
         <translation>De laatste dag van de toestemming; een schooljaar eindigt op 31 juli.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="122" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="116"/>
         <source>Refuse consent</source>
         <translation>Toestemming weigeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="123" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="117"/>
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="127" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="121"/>
         <source>There is no consent in force to withdraw.</source>
         <translation>Er is geen geldige toestemming om in te trekken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="134" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="128"/>
         <source>Recorded from a signed consent form</source>
         <translation>Vastgelegd van een ondertekend toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="136" />
-        <source>Note (optional), e.g. "email from parent"</source>
-        <translation>Notitie (optioneel), bijv. "e-mail van ouder"</translation>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="130"/>
+        <source>Note (optional), e.g. &quot;email from parent&quot;</source>
+        <translation>Notitie (optioneel), bijv. &quot;e-mail van ouder&quot;</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="147" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="141"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
 </context>
 <context>
+    <name>CsvImportActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_import.py" line="36"/>
+        <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
+        <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="104" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="92"/>
         <source>File: %1</source>
         <translation>Bestand: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="106" />
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="209" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="197"/>
         <source>Checking the file…</source>
         <translation>Het bestand wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148" />
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="148" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="136"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="157" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="145"/>
         <source>Coloured cells change; empty cells stay as they are. Grey rows change nothing.</source>
         <translation>Gekleurde cellen veranderen; lege cellen blijven zoals ze zijn. Grijze regels veranderen niets.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="174" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="162"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="212" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="200"/>
         <source>Checking %1</source>
         <translation>%1 controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="236" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="224"/>
         <source>This file can be imported. Nothing changes until you click Import.</source>
         <translation>Dit bestand kan worden geïmporteerd. Er verandert niets tot u op Importeren klikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="238" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="226"/>
         <source>This file can be imported, but it would change nothing.</source>
         <translation>Dit bestand kan worden geïmporteerd, maar het zou niets veranderen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="100" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="88"/>
         <source>Import a list</source>
-        <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user's choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
+        <extracomment>Fields a column can be chosen as, in the order the drop-down lists them. the summary of a finished import the user&apos;s choices so far, by column label (what --map would say) the drop-down of each column (and question), by its label</extracomment>
         <translation>Lijst importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="116" />
-        <source>How the columns are read. Change a column's meaning in its drop-down; the choice is remembered for files with the same columns.</source>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="104"/>
+        <source>How the columns are read. Change a column&apos;s meaning in its drop-down; the choice is remembered for files with the same columns.</source>
         <translation>Zo worden de kolommen gelezen. Wijzig de betekenis van een kolom in de keuzelijst; de keuze wordt onthouden voor bestanden met dezelfde kolommen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="113"/>
         <source>Column in the file</source>
         <translation>Kolom in het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="113"/>
         <source>Means</source>
         <translation>Betekent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="125" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="113"/>
         <source>What the import does</source>
         <translation>Wat de import ermee doet</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="144" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="132"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="145" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="133"/>
         <source>Counted as no</source>
         <translation>Geteld als nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="243" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="231"/>
         <source>%1 rows · new people: %2 · people changed: %3 · consent changes: %4 · answers counted as no: %5</source>
         <translation>%1 regels · nieuwe mensen: %2 · mensen gewijzigd: %3 · toestemmingswijzigingen: %4 · antwoorden geteld als nee: %5</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="275" />
-        <source>A question in the file's question column</source>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="263"/>
+        <source>A question in the file&apos;s question column</source>
         <translation>Een vraag uit de vraagkolom van het bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="292" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="280"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="293" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="281"/>
         <source>Ignore</source>
         <translation>Negeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="296" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="284"/>
         <source>Social media (every social channel)</source>
         <translation>Social media (elk socialemediakanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="297" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="285"/>
         <source>Public (every public channel)</source>
         <translation>Openbaar (elk openbaar kanaal)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="343" />
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="344" />
-        <source>Person</source>
-        <translation>Persoon</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="367" />
-        <source>Nothing changes for this row.</source>
-        <translation>Voor deze regel verandert er niets.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="375" />
-        <source>Question</source>
-        <translation>Vraag</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="376" />
-        <source>In the file</source>
-        <translation>In het bestand</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="385" />
-        <source>(empty)</source>
-        <translation>(leeg)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="390" />
-        <source>Counted as no (%1)</source>
-        <translation>Geteld als nee (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="394" />
-        <source>Answers left empty, 'onbekend' or 'niet ingevuld': no consent (an unanswered question is never a yes).</source>
-        <translation>Antwoorden die leeg zijn, 'onbekend' of 'niet ingevuld': geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="412" />
-        <source>New</source>
-        <translation>Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="416" />
-        <source>name</source>
-        <translation>naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="417" />
-        <source>group</source>
-        <translation>groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="418" />
-        <source>role</source>
-        <translation>rol</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="419" />
-        <source>at school</source>
-        <translation>op school</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="420" />
-        <source>turns 16 in</source>
-        <translation>wordt 16 in</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="422" />
-        <source>Changed: %1</source>
-        <translation>Gewijzigd: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="434" />
-        <source>Now: %1</source>
-        <translation>Nu: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="436" />
-        <source>Not answered in the file: no consent.</source>
-        <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="459" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="337"/>
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="469" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="347"/>
         <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
         <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="474" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="352"/>
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -304,1459 +237,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="480" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="358"/>
         <source>The line numbers are those of the file.</source>
         <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="506" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="384"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="509" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="387"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/csv_import_dialog.py" line="526" />
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="408"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
 </context>
 <context>
-    <name>ExportDialog</name>
+    <name>DemoActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="66" />
-        <source>Export photos</source>
-        <translation>Foto's exporteren</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="94" />
-        <source>%n photo(s) will be exported without any metadata.</source>
-        <translation>
-            <numerusform>%n foto wordt geëxporteerd, zonder metadata.</numerusform>
-            <numerusform>%n foto's worden geëxporteerd, zonder metadata.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="106" />
-        <source>e.g. Sportdag groep 7</source>
-        <translation>bijv. Sportdag groep 7</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="115" />
-        <source>Choose…</source>
-        <translation>Kiezen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="121" />
-        <source>Blur faces without consent</source>
-        <translation>Gezichten zonder toestemming blurren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="123" />
-        <source>Leave out every photo with a face without consent</source>
-        <translation>Foto's met een gezicht zonder toestemming weglaten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="137" />
-        <source>Pixelated</source>
-        <translation>Gepixeld</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="138" />
-        <source>Blurred</source>
-        <translation>Vervaagd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="139" />
-        <source>Grey patch</source>
-        <translation>Grijs vlak</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="149" />
-        <source>Channel:</source>
-        <translation>Kanaal:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="150" />
-        <source>Event name:</source>
-        <translation>Naam van het evenement:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="152" />
-        <source>Save in folder:</source>
-        <translation>Opslaan in map:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="153" />
-        <source>Faces without consent:</source>
-        <translation>Gezichten zonder toestemming:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="154" />
-        <source>Cover faces with:</source>
-        <translation>Gezichten bedekken met:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="155" />
-        <source>Size:</source>
-        <translation>Formaat:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="159" />
-        <source>Export</source>
-        <translation>Exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="183" />
-        <source>Standard for this channel (%1)</source>
-        <translation>Standaard voor dit kanaal (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="198" />
-        <source>original size, %1</source>
-        <translation>oorspronkelijk formaat, %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="200" />
-        <source>%1 pixels on the long side, %2</source>
-        <translation>%1 pixels aan de lange kant, %2</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="212" />
-        <source>Files are named %1-001.jpg, %1-002.jpg, …</source>
-        <translation>De bestanden heten %1-001.jpg, %1-002.jpg, …</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="222" />
-        <source>export</source>
-        <translation>export</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="228" />
-        <source>Save the photos in</source>
-        <translation>Sla de foto's op in</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="252" />
-        <source>Preparing…</source>
-        <translation>Voorbereiden…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="254" />
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="271" />
-        <source>Choose a channel first.</source>
-        <translation>Kies eerst een kanaal.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="274" />
-        <source>Choose the folder to save the photos in.</source>
-        <translation>Kies de map waarin de foto's komen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="279" />
-        <source>%1 is a file, not a folder.</source>
-        <translation>%1 is een bestand, geen map.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="286" />
-        <source>Exporting</source>
-        <translation>Exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="312" />
-        <source>%1: %2 of %3</source>
-        <translation>%1: %2 van %3</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="322" />
-        <source>Stopping after the current photo…</source>
-        <translation>Stoppen na de huidige foto…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="337" />
-        <source>Open the folder</source>
-        <translation>Map openen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="339" />
-        <source>Close</source>
-        <translation>Sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="361" />
-        <source>The export could not be done.</source>
-        <translation>Het exporteren is niet gelukt.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="372" />
-        <source>The export was cancelled.</source>
-        <translation>Het exporteren is geannuleerd.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="373" />
-        <source>%n photo(s) exported to %1.</source>
-        <translation>
-            <numerusform>%n foto geëxporteerd naar %1.</numerusform>
-            <numerusform>%n foto's geëxporteerd naar %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="380" />
-        <source>%n of them were already there from an earlier export and were not written again.</source>
-        <translation>
-            <numerusform>%n daarvan stond er al van een eerdere export en is niet opnieuw geschreven.</numerusform>
-            <numerusform>%n daarvan stonden er al van een eerdere export en zijn niet opnieuw geschreven.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="389" />
-        <source>%n face(s) blurred.</source>
-        <translation>
-            <numerusform>%n gezicht geblurd.</numerusform>
-            <numerusform>%n gezichten geblurd.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="396" />
-        <source>%n photo(s) left out because someone in them has no consent:</source>
-        <translation>
-            <numerusform>%n foto weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
-            <numerusform>%n foto's weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/export_dialog.py" line="408" />
-        <source>%n photo(s) could not be exported:</source>
-        <translation>
-            <numerusform>%n foto kon niet worden geëxporteerd:</numerusform>
-            <numerusform>%n foto's konden niet worden geëxporteerd:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FileChooser</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="127" />
-        <source>Import a list</source>
-        <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them).</extracomment>
-        <translation>Lijst importeren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="129" />
-        <source>Lists (*.csv *.txt *.xlsx)</source>
-        <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="131" />
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="143" />
-        <source>All files (*)</source>
-        <translation>Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="139" />
-        <source>Choose photos of this person alone</source>
-        <translation>Kies foto's waarop alleen deze persoon staat</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="141" />
-        <source>Photos (%1)</source>
-        <translation>Foto's (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>JobProgress</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="195" />
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="210" />
-        <source>(%1 of %2)</source>
-        <translation>(%1 van %2)</translation>
-    </message>
-</context>
-<context>
-    <name>Jobs</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="46" />
-        <source>No permission to use %1.</source>
-        <translation>Geen toestemming om %1 te gebruiken.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="51" />
-        <source>The disk reported a problem: %1</source>
-        <translation>De schijf meldt een probleem: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="54" />
-        <source>Something went wrong (%1). The details are in the log.</source>
-        <translation>Er ging iets mis (%1). De details staan in het logboek.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/workers.py" line="280" />
-        <source>Exporting</source>
-        <translation>Exporteren</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="130" />
-        <source>Spoenk Publisher</source>
-        <translation>Spoenk Publisher</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="140" />
-        <source>Open the folder of an event (File ▸ Open folder…), or drop a folder or photos here.
-
-Drop a single photo for a quick check.</source>
-        <translation>Open de map van een evenement (Bestand ▸ Map openen…), of sleep een map of foto's hierheen.
-
-Sleep één foto hierheen voor een snelle controle.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="199" />
-        <source>&amp;Open folder…</source>
-        <translation>Map &amp;openen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="201" />
-        <source>Open the folder with an event's photos (Ctrl+O)</source>
-        <translation>Open de map met de foto's van een evenement (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="203" />
-        <source>Open &amp;photos…</source>
-        <translation>&amp;Foto's openen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="206" />
-        <source>&amp;Quick check…</source>
-        <translation>&amp;Snelle controle…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="210" />
-        <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
-        <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="213" />
-        <source>&amp;Analyse</source>
-        <translation>&amp;Analyseren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="216" />
-        <source>Find every face and check it against the register (Ctrl+R)</source>
-        <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="219" />
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="221" />
-        <source>Check &amp;again with the register</source>
-        <translation>&amp;Opnieuw controleren met het register</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="224" />
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="226" />
-        <source>Save the photos for publishing (Ctrl+E)</source>
-        <translation>Sla de foto's op om te publiceren (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="228" />
-        <source>&amp;Register…</source>
-        <translation>&amp;Register…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="230" />
-        <source>People, consent and reference faces</source>
-        <translation>Personen, toestemming en referentiegezichten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="232" />
-        <source>&amp;Settings…</source>
-        <translation>&amp;Instellingen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="235" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="240" />
-        <source>Main</source>
-        <translation>Hoofdbalk</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="248" />
-        <source>Channel:</source>
-        <translation>Kanaal:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="254" />
-        <source>Where the photos will be published</source>
-        <translation>Waar de foto's geplaatst worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="265" />
-        <source>&amp;File</source>
-        <translation>&amp;Bestand</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="268" />
-        <source>Recent &amp;folders</source>
-        <translation>&amp;Recente mappen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="278" />
-        <source>&amp;Photos</source>
-        <translation>&amp;Foto's</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="284" />
-        <source>Re&amp;view</source>
-        <translation>&amp;Beoordelen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="294" />
-        <source>Re&amp;gister</source>
-        <translation>Re&amp;gister</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="304" />
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="326" />
-        <source>demo</source>
-        <translation>demo</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="327" />
-        <source>Register: %1</source>
-        <translation>Register: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="331" />
-        <source>Register unavailable: every face is blurred</source>
-        <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="382" />
-        <source>%n photo(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n foto's</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="385" />
-        <source>%n all clear</source>
-        <translation>
-            <numerusform>%n in orde</numerusform>
-            <numerusform>%n in orde</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="386" />
-        <source>%n with faces blurred</source>
-        <translation>
-            <numerusform>%n met geblurde gezichten</numerusform>
-            <numerusform>%n met geblurde gezichten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="387" />
-        <source>%n left out</source>
-        <translation>
-            <numerusform>%n weggelaten</numerusform>
-            <numerusform>%n weggelaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="388" />
-        <source>%n with errors</source>
-        <translation>
-            <numerusform>%n met een fout</numerusform>
-            <numerusform>%n met een fout</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="389" />
-        <source>%n not checked yet</source>
-        <translation>
-            <numerusform>%n nog niet gecontroleerd</numerusform>
-            <numerusform>%n nog niet gecontroleerd</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="407" />
-        <source>Open photos</source>
-        <translation>Foto's openen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="409" />
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="420" />
-        <source>Photos (%1)</source>
-        <translation>Foto's (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="418" />
-        <source>Quick check a photo</source>
-        <translation>Snelle controle van een foto</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="432" />
-        <source>Not found</source>
-        <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="433" />
-        <source>This file or folder does not exist: %1</source>
-        <translation>Dit bestand of deze map bestaat niet: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="442" />
-        <source>Not a photo</source>
-        <translation>Geen foto</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="443" />
-        <source>%1 is not a photo the app can open.</source>
-        <translation>%1 is geen foto die de app kan openen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="454" />
-        <source>The folder cannot be read</source>
-        <translation>De map kan niet gelezen worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="471" />
-        <source>Spoenk Publisher — %1</source>
-        <translation>Spoenk Publisher — %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="481" />
-        <source>No photos in %1</source>
-        <translation>Geen foto's in %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="490" />
-        <source>(none yet)</source>
-        <translation>(nog geen)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="494" />
-        <source>Clear the list</source>
-        <translation>Lijst wissen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="551" />
-        <source>Analysing…</source>
-        <translation>Analyseren…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="560" />
-        <source>Stopping…</source>
-        <translation>Stoppen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="580" />
-        <source>Analysing: %1 of %2</source>
-        <translation>Analyseren: %1 van %2</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="595" />
-        <source>Analysis cancelled: %n photo(s) done.</source>
-        <translation>
-            <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
-            <numerusform>Analyse geannuleerd: %n foto's klaar.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="597" />
-        <source>Analysis finished: %n photo(s) in %1 s.</source>
-        <translation>
-            <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
-            <numerusform>Analyse klaar: %n foto's in %1 s.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="600" />
-        <source>%n photo(s) could not be analysed.</source>
-        <translation>
-            <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
-            <numerusform>%n foto's konden niet geanalyseerd worden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="607" />
-        <source>The analysis stopped</source>
-        <translation>De analyse is gestopt</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="651" />
-        <source>The photos could not be checked again</source>
-        <translation>De foto's konden niet opnieuw gecontroleerd worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="707" />
-        <source>Looking for faces…</source>
-        <translation>Gezichten zoeken…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="709" />
-        <source>Waiting for its turn in the analysis…</source>
-        <translation>Wacht op zijn beurt in de analyse…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="738" />
-        <source>No channel to check for</source>
-        <translation>Geen kanaal om voor te controleren</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="740" />
-        <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
-        <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="850" />
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="51"/>
         <source>Preparing the demo…</source>
         <translation>De demo wordt klaargezet…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="860" />
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="67"/>
         <source>Preparing the demo: %1 of %2</source>
         <translation>De demo wordt klaargezet: %1 van %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="882" />
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="89"/>
         <source>The demo is open: the demo register and the demo event.</source>
         <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="888" />
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="95"/>
         <source>The demo could not be prepared</source>
         <translation>De demo kon niet worden klaargezet</translation>
     </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="921" />
-        <source>The register cannot be opened</source>
-        <translation>Het register kan niet geopend worden</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/main_window.py" line="399" />
-        <source>Open an event folder</source>
-        <translation>Open de map van een evenement</translation>
-    </message>
 </context>
 <context>
-    <name>MessageBar</name>
+    <name>EnrolmentActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="167" />
-        <source>Hide this message</source>
-        <translation>Dit bericht verbergen</translation>
-    </message>
-</context>
-<context>
-    <name>PersonDialog</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="402" />
-        <source>Add a person</source>
-        <translation>Persoon toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="402" />
-        <source>Edit person</source>
-        <translation>Persoon bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="404" />
-        <source>Pupil or staff number</source>
-        <translation>Leerling- of personeelsnummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="413" />
-        <source>Still at school</source>
-        <translation>Nog op school</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="418" />
-        <source>The number identifies the person; it stays.</source>
-        <translation>Het nummer bepaalt wie de persoon is; het blijft hetzelfde.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="429" />
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="430" />
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="431" />
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="432" />
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="436" />
-        <source>Save</source>
-        <translation>Opslaan</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="458" />
-        <source>Fill in the pupil or staff number.</source>
-        <translation>Vul het leerling- of personeelsnummer in.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="461" />
-        <source>Fill in the name.</source>
-        <translation>Vul de naam in.</translation>
-    </message>
-</context>
-<context>
-    <name>PersonPanel</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="299" />
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="376" />
-        <source>Choose a person to see their details.</source>
-        <extracomment>proxy index of the row the photos were dropped on, and the dropped files a cell chosen by a click, or by Enter or Space on the keyboard</extracomment>
-        <translation>Kies een persoon om de gegevens te zien.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="313" />
-        <source>The app cannot recognise this person yet, so they are always blurred.</source>
-        <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="323" />
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="324" />
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="325" />
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="326" />
-        <source>At school</source>
-        <translation>Op school</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="327" />
-        <source>Reference faces</source>
-        <translation>Referentiegezichten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="341" />
-        <source>Consent history (newest first)</source>
-        <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="347" />
-        <source>Recorded</source>
-        <translation>Vastgelegd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="347" />
-        <source>Channel</source>
-        <translation>Kanaal</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="347" />
-        <source>Decision</source>
-        <translation>Besluit</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="359" />
-        <source>Tip: drop photos of this person on their row to add reference faces.</source>
-        <translation>Tip: sleep foto's van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="389" />
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="389" />
-        <source>No</source>
-        <translation>Nee</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="403" />
-        <source>From %1. Recorded %2 by %3 (source: %4).</source>
-        <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="410" />
-        <source>Note: %1</source>
-        <translation>Notitie: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="418" />
-        <source>consent form</source>
-        <translation>toestemmingsformulier</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="419" />
-        <source>CSV file</source>
-        <translation>CSV-bestand</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="420" />
-        <source>entered in the app</source>
-        <translation>ingevoerd in de app</translation>
-    </message>
-</context>
-<context>
-    <name>PersonPicker</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="51" />
-        <source>Who is this?</source>
-        <translation>Wie is dit?</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="55" />
-        <source>Search by name, group or number</source>
-        <translation>Zoek op naam, groep of nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="60" />
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="60" />
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="60" />
-        <source>On %1</source>
-        <translation>Op %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="67" />
-        <source>Number: %1</source>
-        <translation>Nummer: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="70" />
-        <source>may be shown</source>
-        <translation>mag zichtbaar zijn</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="73" />
-        <source>no consent: stays blurred</source>
-        <translation>geen toestemming: blijft geblurd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="97" />
-        <source>A face is shown only when the register has consent for %1. Naming someone without consent keeps the face blurred.</source>
-        <translation>Een gezicht is alleen zichtbaar als het register toestemming heeft voor %1. Wie zonder toestemming wordt aangewezen, blijft geblurd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="103" />
-        <source>Nobody in the register matches.</source>
-        <translation>Niemand in het register past hierbij.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/person_picker.py" line="108" />
-        <source>This is the person</source>
-        <translation>Dit is de persoon</translation>
-    </message>
-</context>
-<context>
-    <name>PublishedPhotosDialog</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="280" />
-        <source>Published photos of %1</source>
-        <translation>Gepubliceerde foto's van %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="291" />
-        <source>Consent withdrawn for %1. No photo showing %2 recognisably was published on these channels with Spoenk Publisher: nothing needs to be removed.</source>
-        <translation>Toestemming ingetrokken voor %1. Er is met Spoenk Publisher op deze kanalen geen foto gepubliceerd waarop %2 herkenbaar is: er hoeft niets te worden verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="300" />
-        <source>Consent withdrawn for %1. These published photos show %2 recognisably: remove them from where they were published (%1), or ask whoever manages those channels to do so.</source>
-        <translation>Toestemming ingetrokken voor %1. Op deze gepubliceerde foto's is %2 herkenbaar: verwijder ze waar ze gepubliceerd zijn (%1), of vraag de beheerder van die kanalen dat te doen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="309" />
-        <source>These photos were published with %1 recognisable:</source>
-        <translation>Deze foto's zijn gepubliceerd met %1 herkenbaar in beeld:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="313" />
-        <source>No photo showing %1 recognisably was published with Spoenk Publisher.</source>
-        <translation>Er is met Spoenk Publisher geen foto gepubliceerd waarop %1 herkenbaar is.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="322" />
-        <source>Published</source>
-        <translation>Gepubliceerd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="323" />
-        <source>Channel</source>
-        <translation>Kanaal</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="324" />
-        <source>Event</source>
-        <translation>Activiteit</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="325" />
-        <source>File</source>
-        <translation>Bestand</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="326" />
-        <source>Folder</source>
-        <translation>Map</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="327" />
-        <source>By</source>
-        <translation>Door</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="354" />
-        <source>Copy list</source>
-        <translation>Lijst kopiëren</translation>
-    </message>
-</context>
-<context>
-    <name>QFileDialog</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/qt_texts.py" line="12" />
-        <source>&amp;Look in:</source>
-        <translation>&amp;Zoeken in:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/qt_texts.py" line="13" />
-        <source>Files of &amp;type:</source>
-        <translation>Bestands&amp;type:</translation>
-    </message>
-</context>
-<context>
-    <name>QuickCheckDialog</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/quick_check.py" line="48" />
-        <source>Quick check — %1</source>
-        <translation>Snelle controle — %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/quick_check.py" line="76" />
-        <source>Looking for faces… (a few seconds)</source>
-        <translation>Gezichten zoeken… (een paar seconden)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/quick_check.py" line="87" />
-        <source>Export this photo…</source>
-        <translation>Deze foto exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/quick_check.py" line="90" />
-        <source>Close</source>
-        <translation>Sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/quick_check.py" line="94" />
-        <source>Check for:</source>
-        <translation>Controleren voor:</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/quick_check.py" line="114" />
-        <source>Checking…</source>
-        <translation>Controleren…</translation>
-    </message>
-</context>
-<context>
-    <name>RegisterBanner</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_banner.py" line="31" />
-        <source>Import CSV…</source>
-        <translation>CSV importeren…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_banner.py" line="34" />
-        <source>Open the demo</source>
-        <translation>Demo openen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_banner.py" line="37" />
-        <source>Back to my register</source>
-        <translation>Terug naar mijn register</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_banner.py" line="52" />
-        <source>The register is still empty. Import the pupils and their consent from a CSV file, or try the app with the demo.</source>
-        <translation>Het register is nog leeg. Importeer de leerlingen en hun toestemming uit een CSV-bestand, of probeer de app met de demo.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_banner.py" line="65" />
-        <source>You are using the demo register: its people and their consent are made up. Photos of your own school need your own register.</source>
-        <translation>Je werkt met het demoregister: de mensen en hun toestemming zijn verzonnen. Voor foto's van je eigen school heb je je eigen register nodig.</translation>
-    </message>
-</context>
-<context>
-    <name>RegisterTexts</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="101" />
-        <source>Pupil</source>
-        <extracomment>Cell colours of the consent matrix (light, so that black text stays readable on them). A person without reference faces (always blurred, since the app cannot recognise them).</extracomment>
-        <translation>Leerling</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="102" />
-        <source>Staff</source>
-        <translation>Medewerker</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="103" />
-        <source>Other</source>
-        <translation>Overig</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="110" />
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="121" />
-        <source>Granted</source>
-        <translation>Gegeven</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="111" />
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="122" />
-        <source>Refused</source>
-        <translation>Geweigerd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="112" />
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="123" />
-        <source>Withdrawn</source>
-        <translation>Ingetrokken</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="113" />
-        <source>Expired</source>
-        <translation>Verlopen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="114" />
-        <source>Not yet</source>
-        <translation>Nog niet</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="115" />
-        <source>No consent</source>
-        <translation>Geen toestemming</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="148" />
-        <source>%1: consent from %2 until %3.</source>
-        <translation>%1: toestemming van %2 t/m %3.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="152" />
-        <source>%1: consent expired after %2; shown blurred.</source>
-        <translation>%1: toestemming verlopen na %2; wordt vervaagd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="156" />
-        <source>%1: consent refused (from %2); shown blurred.</source>
-        <translation>%1: toestemming geweigerd (vanaf %2); wordt vervaagd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="162" />
-        <source>%1: consent withdrawn (from %2); shown blurred.</source>
-        <translation>%1: toestemming ingetrokken (vanaf %2); wordt vervaagd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="168" />
-        <source>%1: consent starts on %2 (until %3); shown blurred until then.</source>
-        <translation>%1: toestemming gaat in op %2 (tot en met %3); tot dan vervaagd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="175" />
-        <source>%1: no consent recorded; shown blurred.</source>
-        <translation>%1: geen toestemming vastgelegd; wordt vervaagd.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="186" />
-        <source>no face was found; a reference photo must show the person's face clearly</source>
-        <translation>er is geen gezicht gevonden; op een referentiefoto moet het gezicht van de persoon duidelijk te zien zijn</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="199" />
-        <source>the face is too small (%1 pixels high, at least %2 needed); choose a photo taken closer by</source>
-        <translation>het gezicht is te klein (%1 pixels hoog, minstens %2 nodig); kies een foto die van dichterbij is genomen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="210" />
-        <source>the photo cannot be read (%1)</source>
-        <translation>de foto kan niet worden gelezen (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="213" />
-        <source>this photo is already a reference photo of number %1, and a photo can belong to one person only</source>
-        <translation>deze foto is al een referentiefoto van nummer %1, en een foto kan maar bij één persoon horen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="221" />
-        <source>The register is busy: another program is writing to it. Nothing was changed; try again in a moment.</source>
-        <translation>Het register is bezet: een ander programma schrijft erin. Er is niets gewijzigd; probeer het zo opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="227" />
-        <source>This register was written by a newer version of Spoenk Publisher. Update the app to use it.</source>
-        <translation>Dit register is gemaakt met een nieuwere versie van Spoenk Publisher. Werk de app bij om het te gebruiken.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="234" />
-        <source>The consent register %1 cannot be opened (%2).</source>
-        <translation>Het toestemmingsregister %1 kan niet worden geopend (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="240" />
-        <source>Number %1 is no longer in the register (perhaps removed elsewhere). Refresh the list.</source>
-        <translation>Nummer %1 staat niet meer in het register (misschien ergens anders verwijderd). Vernieuw de lijst.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="249" />
-        <source>There is already a person with number %1.</source>
-        <translation>Er is al een persoon met nummer %1.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="254" />
-        <source>The channel %1 is not in the register.</source>
-        <translation>Het kanaal %1 staat niet in het register.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="263" />
-        <source>The file %1 cannot be read (%2).</source>
-        <translation>Het bestand %1 kan niet worden gelezen (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="268" />
-        <source>Something went wrong (%1). The details are in the app's log.</source>
-        <translation>Er ging iets mis (%1). De details staan in het logboek van de app.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="405" />
-        <source>Name</source>
-        <extracomment>channel name -&gt; person id -&gt; consent in force on ``on`` person id -&gt; the first day of the month they turn 16 (the 16+ mark; only where known)</extracomment>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="406" />
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="407" />
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="408" />
-        <source>Faces</source>
-        <translation>Gezichten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="413" />
-        <source>Consent to appear on %1. Click a cell to change it.</source>
-        <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="419" />
-        <source>Reference faces: the photos by which the app recognises this person.</source>
-        <translation>Referentiegezichten: de foto's waaraan de app deze persoon herkent.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="424" />
-        <source>Pupil or staff number</source>
-        <translation>Leerling- of personeelsnummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="464" />
-        <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
-        <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto's van deze persoon naar deze regel om ze toe te voegen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="470" />
-        <source>%n reference face(s)</source>
-        <translation>%n referentiegezichten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="472" />
-        <source>No longer at school</source>
-        <translation>Niet meer op school</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_models.py" line="496" />
-        <source>Click to change.</source>
-        <translation>Klik om te wijzigen.</translation>
-    </message>
-</context>
-<context>
-    <name>RegisterWindow</name>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="442" />
-        <source>Consent register</source>
-        <extracomment>the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
-        <translation>Toestemmingsregister</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="493" />
-        <source>Import CSV…</source>
-        <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
-        <translation>CSV importeren…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="495" />
-        <source>Add or update people and consent from a CSV file (you see the changes first)</source>
-        <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="498" />
-        <source>Add person…</source>
-        <translation>Persoon toevoegen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="498" />
-        <source>Add one person to the register</source>
-        <translation>Eén persoon aan het register toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="501" />
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="503" />
-        <source>Read the register again (changes made elsewhere)</source>
-        <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="507" />
-        <source>Close</source>
-        <translation>Sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="510" />
-        <source>Add reference photos…</source>
-        <translation>Referentiefoto's toevoegen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="512" />
-        <source>Photos of this person alone, by which the app will recognise them</source>
-        <translation>Foto's waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="515" />
-        <source>Withdraw consent…</source>
-        <translation>Toestemming intrekken…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="517" />
-        <source>Stop showing this person on some or all channels</source>
-        <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="520" />
-        <source>Published photos…</source>
-        <translation>Gepubliceerde foto's…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="522" />
-        <source>The photos published with this person recognisable</source>
-        <translation>De gepubliceerde foto's waarop deze persoon herkenbaar is</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="525" />
-        <source>Edit…</source>
-        <translation>Bewerken…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="525" />
-        <source>Change name, group, role</source>
-        <translation>Naam, groep of rol wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="528" />
-        <source>Remove from register…</source>
-        <translation>Uit het register verwijderen…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="530" />
-        <source>Delete this person, their consent records and their face data</source>
-        <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="541" />
-        <source>Register</source>
-        <translation>Register</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="552" />
-        <source>Search…</source>
-        <translation>Zoeken…</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="553" />
-        <source>Search by name or number</source>
-        <translation>Zoeken op naam of nummer</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="566" />
-        <source>The matrix shows the consent in force on this day; changes start today.</source>
-        <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="570" />
-        <source>Group</source>
-        <translation>Groep</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="601" />
-        <source>The register has nobody in it yet. Import the school's list as a CSV file, or add people one by one.</source>
-        <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="640" />
-        <source>&amp;Register</source>
-        <translation>&amp;Register</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="646" />
-        <source>&amp;Person</source>
-        <translation>&amp;Persoon</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="665" />
-        <source>Reading the register</source>
-        <translation>Register inlezen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="681" />
-        <source>Consent on %1</source>
-        <translation>Toestemming op %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="695" />
-        <source>The register could not be read. %1</source>
-        <translation>Het register kon niet worden gelezen. %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="703" />
-        <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
-        <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="728" />
-        <source>All groups</source>
-        <translation>Alle groepen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="731" />
-        <source>No group (staff, others)</source>
-        <translation>Geen groep (personeel, overig)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="751" />
-        <source>%n person(s)</source>
-        <translation>
-            <numerusform>%n persoon</numerusform>
-            <numerusform>%n personen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="753" />
-        <source>%1 of %n people shown</source>
-        <translation>
-            <numerusform>%1 van %n persoon getoond</numerusform>
-            <numerusform>%1 van %n personen getoond</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="894" />
-        <source>The consent was not changed. %1</source>
-        <translation>De toestemming is niet gewijzigd. %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="899" />
-        <source>%1: consent of %2 granted until %3.</source>
-        <translation>%1: toestemming van %2 gegeven t/m %3.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="901" />
-        <source>%1: consent of %2 refused; the app blurs them there.</source>
-        <translation>%1: toestemming van %2 geweigerd; de app vervaagt hem of haar daar.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="903" />
-        <source>%1: consent of %2 withdrawn; the app blurs them there from today.</source>
-        <translation>%1: toestemming van %2 ingetrokken; de app vervaagt hem of haar daar vanaf vandaag.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="956" />
-        <source>The consent was not withdrawn. %1</source>
-        <translation>De toestemming is niet ingetrokken. %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="963" />
-        <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
-        <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1012" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="51"/>
         <source>%1 is not a photo the app can read (JPEG, PNG, HEIC, …).</source>
         <translation>%1 is geen foto die de app kan lezen (JPEG, PNG, HEIC, …).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1018" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="57"/>
         <source>Skipped, not photos: %1</source>
-        <translation>Overgeslagen, geen foto's: %1</translation>
+        <translation>Overgeslagen, geen foto&apos;s: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1021" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="60"/>
         <source>Looking for the face of %1</source>
         <translation>Gezicht van %1 zoeken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1038" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="78"/>
         <source>%n reference face(s) added for %1.</source>
         <translation>
             <numerusform>%n referentiegezicht toegevoegd voor %1.</numerusform>
@@ -1764,45 +306,784 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1045" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="85"/>
         <source>%n photo(s) were already reference photos of this person.</source>
         <translation>
             <numerusform>%n foto was al een referentiefoto van deze persoon.</numerusform>
-            <numerusform>%n foto's waren al referentiefoto's van deze persoon.</numerusform>
+            <numerusform>%n foto&apos;s waren al referentiefoto&apos;s van deze persoon.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1052" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="92"/>
         <source>No reference face was added for %1.</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1053" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="93"/>
         <source>Not usable:</source>
         <translation>Niet bruikbaar:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1067" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="104"/>
         <source>No reference face was added for %1: %2</source>
         <translation>Er is geen referentiegezicht toegevoegd voor %1: %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1077" />
+        <location filename="../../spoenk_publisher/gui/register/enrolment.py" line="114"/>
         <source>Adding reference photos of %1 was stopped; nothing was stored.</source>
-        <translation>Het toevoegen van referentiefoto's van %1 is gestopt; er is niets opgeslagen.</translation>
+        <translation>Het toevoegen van referentiefoto&apos;s van %1 is gestopt; er is niets opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="45"/>
+        <source>No permission to use %1.</source>
+        <translation>Geen toestemming om %1 te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1103" />
-        <source>Imported: %1 people added, %2 changed, %3 consent records.</source>
-        <translation>Geïmporteerd: %1 personen toegevoegd, %2 gewijzigd, %3 toestemmingen vastgelegd.</translation>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="50"/>
+        <source>The disk reported a problem: %1</source>
+        <translation>De schijf meldt een probleem: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1131" />
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="54"/>
+        <source>Something went wrong (%1). The details are in the log.</source>
+        <translation>Er ging iets mis (%1). De details staan in het logboek.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/errors.py" line="96"/>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+</context>
+<context>
+    <name>EventOpening</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="22"/>
+        <source>Open an event folder</source>
+        <translation>Open de map van een evenement</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="29"/>
+        <source>Open photos</source>
+        <translation>Foto&apos;s openen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="31"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="41"/>
+        <source>Photos (%1)</source>
+        <translation>Foto&apos;s (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="39"/>
+        <source>Quick check a photo</source>
+        <translation>Snelle controle van een foto</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="53"/>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="54"/>
+        <source>This file or folder does not exist: %1</source>
+        <translation>Dit bestand of deze map bestaat niet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="63"/>
+        <source>Not a photo</source>
+        <translation>Geen foto</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="64"/>
+        <source>%1 is not a photo the app can open.</source>
+        <translation>%1 is geen foto die de app kan openen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="73"/>
+        <source>The folder cannot be read</source>
+        <translation>De map kan niet gelezen worden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="85"/>
+        <source>Spoenk Publisher — %1</source>
+        <translation>Spoenk Publisher — %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="95"/>
+        <source>No photos in %1</source>
+        <translation>Geen foto&apos;s in %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="68"/>
+        <source>Export photos</source>
+        <translation>Foto&apos;s exporteren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="96"/>
+        <source>%n photo(s) will be exported without any metadata.</source>
+        <translation>
+            <numerusform>%n foto wordt geëxporteerd, zonder metadata.</numerusform>
+            <numerusform>%n foto&apos;s worden geëxporteerd, zonder metadata.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="108"/>
+        <source>e.g. Sportdag groep 7</source>
+        <translation>bijv. Sportdag groep 7</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="117"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="123"/>
+        <source>Blur faces without consent</source>
+        <translation>Gezichten zonder toestemming blurren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="125"/>
+        <source>Leave out every photo with a face without consent</source>
+        <translation>Foto&apos;s met een gezicht zonder toestemming weglaten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="139"/>
+        <source>Pixelated</source>
+        <translation>Gepixeld</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="140"/>
+        <source>Blurred</source>
+        <translation>Vervaagd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="141"/>
+        <source>Grey patch</source>
+        <translation>Grijs vlak</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="151"/>
+        <source>Channel:</source>
+        <translation>Kanaal:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="152"/>
+        <source>Event name:</source>
+        <translation>Naam van het evenement:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="154"/>
+        <source>Save in folder:</source>
+        <translation>Opslaan in map:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="155"/>
+        <source>Faces without consent:</source>
+        <translation>Gezichten zonder toestemming:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="156"/>
+        <source>Cover faces with:</source>
+        <translation>Gezichten bedekken met:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
+        <source>Size:</source>
+        <translation>Formaat:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="161"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="185"/>
+        <source>Standard for this channel (%1)</source>
+        <translation>Standaard voor dit kanaal (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="200"/>
+        <source>original size, %1</source>
+        <translation>oorspronkelijk formaat, %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="202"/>
+        <source>%1 pixels on the long side, %2</source>
+        <translation>%1 pixels aan de lange kant, %2</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="214"/>
+        <source>Files are named %1-001.jpg, %1-002.jpg, …</source>
+        <translation>De bestanden heten %1-001.jpg, %1-002.jpg, …</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="224"/>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="230"/>
+        <source>Save the photos in</source>
+        <translation>Sla de foto&apos;s op in</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="254"/>
+        <source>Preparing…</source>
+        <translation>Voorbereiden…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="256"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="273"/>
+        <source>Choose a channel first.</source>
+        <translation>Kies eerst een kanaal.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="276"/>
+        <source>Choose the folder to save the photos in.</source>
+        <translation>Kies de map waarin de foto&apos;s komen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="281"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 is een bestand, geen map.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="288"/>
+        <source>Exporting</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="309"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 van %3</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="319"/>
+        <source>Stopping after the current photo…</source>
+        <translation>Stoppen na de huidige foto…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="334"/>
+        <source>Open the folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="336"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="358"/>
+        <source>The export could not be done.</source>
+        <translation>Het exporteren is niet gelukt.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="369"/>
+        <source>The export was cancelled.</source>
+        <translation>Het exporteren is geannuleerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="370"/>
+        <source>%n photo(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n foto geëxporteerd naar %1.</numerusform>
+            <numerusform>%n foto&apos;s geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="377"/>
+        <source>%n of them were already there from an earlier export and were not written again.</source>
+        <translation>
+            <numerusform>%n daarvan stond er al van een eerdere export en is niet opnieuw geschreven.</numerusform>
+            <numerusform>%n daarvan stonden er al van een eerdere export en zijn niet opnieuw geschreven.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="386"/>
+        <source>%n face(s) blurred.</source>
+        <translation>
+            <numerusform>%n gezicht geblurd.</numerusform>
+            <numerusform>%n gezichten geblurd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="393"/>
+        <source>%n photo(s) left out because someone in them has no consent:</source>
+        <translation>
+            <numerusform>%n foto weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
+            <numerusform>%n foto&apos;s weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="405"/>
+        <source>%n photo(s) could not be exported:</source>
+        <translation>
+            <numerusform>%n foto kon niet worden geëxporteerd:</numerusform>
+            <numerusform>%n foto&apos;s konden niet worden geëxporteerd:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="40"/>
+        <source>Import a list</source>
+        <translation>Lijst importeren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="42"/>
+        <source>Lists (*.csv *.txt *.xlsx)</source>
+        <translation>Lijsten (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="44"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="56"/>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="52"/>
+        <source>Choose photos of this person alone</source>
+        <translation>Kies foto&apos;s waarop alleen deze persoon staat</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="54"/>
+        <source>Photos (%1)</source>
+        <translation>Foto&apos;s (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTables</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="34"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="35"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="58"/>
+        <source>Nothing changes for this row.</source>
+        <translation>Voor deze regel verandert er niets.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="66"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="67"/>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="76"/>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="81"/>
+        <source>Counted as no (%1)</source>
+        <translation>Geteld als nee (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="85"/>
+        <source>Answers left empty, &apos;onbekend&apos; or &apos;niet ingevuld&apos;: no consent (an unanswered question is never a yes).</source>
+        <translation>Antwoorden die leeg zijn, &apos;onbekend&apos; of &apos;niet ingevuld&apos;: geen toestemming (een onbeantwoorde vraag is nooit een ja).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="103"/>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="107"/>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="108"/>
+        <source>group</source>
+        <translation>groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="109"/>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="110"/>
+        <source>at school</source>
+        <translation>op school</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="111"/>
+        <source>turns 16 in</source>
+        <translation>wordt 16 in</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="113"/>
+        <source>Changed: %1</source>
+        <translation>Gewijzigd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="125"/>
+        <source>Now: %1</source>
+        <translation>Nu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_tables.py" line="127"/>
+        <source>Not answered in the file: no consent.</source>
+        <translation>Niet beantwoord in het bestand: geen toestemming.</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="108"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="126"/>
+        <source>(%1 of %2)</source>
+        <translation>(%1 van %2)</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="32"/>
+        <source>&amp;Open folder…</source>
+        <translation>Map &amp;openen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="34"/>
+        <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
+        <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="36"/>
+        <source>Open &amp;photos…</source>
+        <translation>&amp;Foto&apos;s openen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="39"/>
+        <source>&amp;Quick check…</source>
+        <translation>&amp;Snelle controle…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="43"/>
+        <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
+        <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="46"/>
+        <source>&amp;Analyse</source>
+        <translation>&amp;Analyseren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="49"/>
+        <source>Find every face and check it against the register (Ctrl+R)</source>
+        <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="52"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="54"/>
+        <source>Check &amp;again with the register</source>
+        <translation>&amp;Opnieuw controleren met het register</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="57"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="59"/>
+        <source>Save the photos for publishing (Ctrl+E)</source>
+        <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="61"/>
+        <source>&amp;Register…</source>
+        <translation>&amp;Register…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="63"/>
+        <source>People, consent and reference faces</source>
+        <translation>Personen, toestemming en referentiegezichten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="65"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="68"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="73"/>
+        <source>Main</source>
+        <translation>Hoofdbalk</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="81"/>
+        <source>Channel:</source>
+        <translation>Kanaal:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="87"/>
+        <source>Where the photos will be published</source>
+        <translation>Waar de foto&apos;s geplaatst worden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="98"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="101"/>
+        <source>Recent &amp;folders</source>
+        <translation>&amp;Recente mappen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="111"/>
+        <source>&amp;Photos</source>
+        <translation>&amp;Foto&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="117"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="127"/>
+        <source>Re&amp;gister</source>
+        <translation>Re&amp;gister</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="137"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="161"/>
+        <source>demo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="162"/>
+        <source>Register: %1</source>
+        <translation>Register: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="166"/>
+        <source>Register unavailable: every face is blurred</source>
+        <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="198"/>
+        <source>(none yet)</source>
+        <translation>(nog geen)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="202"/>
+        <source>Clear the list</source>
+        <translation>Lijst wissen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="224"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n foto&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="227"/>
+        <source>%n all clear</source>
+        <translation>
+            <numerusform>%n in orde</numerusform>
+            <numerusform>%n in orde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="228"/>
+        <source>%n with faces blurred</source>
+        <translation>
+            <numerusform>%n met geblurde gezichten</numerusform>
+            <numerusform>%n met geblurde gezichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="229"/>
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n weggelaten</numerusform>
+            <numerusform>%n weggelaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="230"/>
+        <source>%n with errors</source>
+        <translation>
+            <numerusform>%n met een fout</numerusform>
+            <numerusform>%n met een fout</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="231"/>
+        <source>%n not checked yet</source>
+        <translation>
+            <numerusform>%n nog niet gecontroleerd</numerusform>
+            <numerusform>%n nog niet gecontroleerd</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="68"/>
+        <source>Spoenk Publisher</source>
+        <translation>Spoenk Publisher</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="77"/>
+        <source>Open the folder of an event (File ▸ Open folder…), or drop a folder or photos here.
+
+Drop a single photo for a quick check.</source>
+        <translation>Open de map van een evenement (Bestand ▸ Map openen…), of sleep een map of foto&apos;s hierheen.
+
+Sleep één foto hierheen voor een snelle controle.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="192"/>
+        <source>Analysing…</source>
+        <translation>Analyseren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="187"/>
+        <source>Stopping…</source>
+        <translation>Stoppen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="204"/>
+        <source>Analysing: %1 of %2</source>
+        <translation>Analyseren: %1 van %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="210"/>
+        <source>Analysis cancelled: %n photo(s) done.</source>
+        <translation>
+            <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
+            <numerusform>Analyse geannuleerd: %n foto&apos;s klaar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="212"/>
+        <source>Analysis finished: %n photo(s) in %1 s.</source>
+        <translation>
+            <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
+            <numerusform>Analyse klaar: %n foto&apos;s in %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="215"/>
+        <source>%n photo(s) could not be analysed.</source>
+        <translation>
+            <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
+            <numerusform>%n foto&apos;s konden niet geanalyseerd worden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="123"/>
+        <source>The analysis stopped</source>
+        <translation>De analyse is gestopt</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="127"/>
+        <source>The photos could not be checked again</source>
+        <translation>De foto&apos;s konden niet opnieuw gecontroleerd worden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="263"/>
+        <source>Looking for faces…</source>
+        <translation>Gezichten zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="265"/>
+        <source>Waiting for its turn in the analysis…</source>
+        <translation>Wacht op zijn beurt in de analyse…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="294"/>
+        <source>No channel to check for</source>
+        <translation>Geen kanaal om voor te controleren</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
+        <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
+        <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="393"/>
+        <source>The register cannot be opened</source>
+        <translation>Het register kan niet geopend worden</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="80"/>
+        <source>Hide this message</source>
+        <translation>Dit bericht verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="42"/>
         <source>The register is not open.</source>
         <translation>Het register is niet geopend.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1156" />
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="67"/>
         <source>Remove %1 (number %2) from the register?
 
 This deletes for good: %3, and %4 (the face data by which the app recognises them). The audit log keeps one line saying that number %2 was removed, without their name or face data.</source>
@@ -1811,8 +1092,8 @@ This deletes for good: %3, and %4 (the face data by which the app recognises the
 Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of haar herkent). Het auditlogboek bewaart één regel dat nummer %2 is verwijderd, zonder naam of gezichtsgegevens.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1162" />
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1189" />
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="73"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="105"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n toestemmingsregistratie</numerusform>
@@ -1820,8 +1101,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1163" />
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1190" />
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="74"/>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="106"/>
         <source>%n reference face(s)</source>
         <translation>
             <numerusform>%n referentiegezicht</numerusform>
@@ -1829,147 +1110,829 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1165" />
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="76"/>
         <source>Remove person</source>
         <translation>Persoon verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1166" />
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="77"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_window.py" line="1187" />
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="91"/>
+        <source>Removing %1</source>
+        <translation>%1 verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/people.py" line="103"/>
         <source>%1 was removed, with %2 and %3.</source>
         <translation>%1 is verwijderd, met %2 en %3.</translation>
     </message>
 </context>
 <context>
-    <name>ReviewPanel</name>
+    <name>PeopleFinding</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="535" />
-        <source>Click a face to say who it is, mark it as not a face or blur it. Tab selects the next face, Enter opens its menu.</source>
-        <extracomment>A drawn box smaller than this (full-resolution pixels) is taken for a slip of the mouse.</extracomment>
-        <translation>Klik op een gezicht om te zeggen wie het is, het als 'geen gezicht' te markeren of het te blurren. Tab kiest het volgende gezicht, Enter opent het menu.</translation>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="27"/>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="566" />
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="30"/>
+        <source>No group (staff, others)</source>
+        <translation>Geen groep (personeel, overig)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="48"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persoon</numerusform>
+            <numerusform>%n personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="50"/>
+        <source>%1 of %n people shown</source>
+        <translation>
+            <numerusform>%1 van %n persoon getoond</numerusform>
+            <numerusform>%1 van %n personen getoond</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="278"/>
+        <source>Add a person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="278"/>
+        <source>Edit person</source>
+        <translation>Persoon bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="280"/>
+        <source>Pupil or staff number</source>
+        <translation>Leerling- of personeelsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="289"/>
+        <source>Still at school</source>
+        <translation>Nog op school</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="294"/>
+        <source>The number identifies the person; it stays.</source>
+        <translation>Het nummer bepaalt wie de persoon is; het blijft hetzelfde.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="305"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="306"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="307"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="308"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="312"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="334"/>
+        <source>Fill in the pupil or staff number.</source>
+        <translation>Vul het leerling- of personeelsnummer in.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="337"/>
+        <source>Fill in the name.</source>
+        <translation>Vul de naam in.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="116"/>
+        <source>Choose a person to see their details.</source>
+        <translation>Kies een persoon om de gegevens te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="53"/>
+        <source>The app cannot recognise this person yet, so they are always blurred.</source>
+        <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="63"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="64"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="65"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="66"/>
+        <source>At school</source>
+        <translation>Op school</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="67"/>
+        <source>Reference faces</source>
+        <translation>Referentiegezichten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="81"/>
+        <source>Consent history (newest first)</source>
+        <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
+        <source>Recorded</source>
+        <translation>Vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="99"/>
+        <source>Tip: drop photos of this person on their row to add reference faces.</source>
+        <translation>Tip: sleep foto&apos;s van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="129"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="129"/>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="143"/>
+        <source>From %1. Recorded %2 by %3 (source: %4).</source>
+        <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="150"/>
+        <source>Note: %1</source>
+        <translation>Notitie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="158"/>
+        <source>consent form</source>
+        <translation>toestemmingsformulier</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="159"/>
+        <source>CSV file</source>
+        <translation>CSV-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="160"/>
+        <source>entered in the app</source>
+        <translation>ingevoerd in de app</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="51"/>
+        <source>Who is this?</source>
+        <translation>Wie is dit?</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="55"/>
+        <source>Search by name, group or number</source>
+        <translation>Zoek op naam, groep of nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="60"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="60"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="60"/>
+        <source>On %1</source>
+        <translation>Op %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="67"/>
+        <source>Number: %1</source>
+        <translation>Nummer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="70"/>
+        <source>may be shown</source>
+        <translation>mag zichtbaar zijn</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="73"/>
+        <source>no consent: stays blurred</source>
+        <translation>geen toestemming: blijft geblurd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="97"/>
+        <source>A face is shown only when the register has consent for %1. Naming someone without consent keeps the face blurred.</source>
+        <translation>Een gezicht is alleen zichtbaar als het register toestemming heeft voor %1. Wie zonder toestemming wordt aangewezen, blijft geblurd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="103"/>
+        <source>Nobody in the register matches.</source>
+        <translation>Niemand in het register past hierbij.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/person_picker.py" line="108"/>
+        <source>This is the person</source>
+        <translation>Dit is de persoon</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedPhotosDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="44"/>
+        <source>Published photos of %1</source>
+        <translation>Gepubliceerde foto&apos;s van %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="55"/>
+        <source>Consent withdrawn for %1. No photo showing %2 recognisably was published on these channels with Spoenk Publisher: nothing needs to be removed.</source>
+        <translation>Toestemming ingetrokken voor %1. Er is met Spoenk Publisher op deze kanalen geen foto gepubliceerd waarop %2 herkenbaar is: er hoeft niets te worden verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="64"/>
+        <source>Consent withdrawn for %1. These published photos show %2 recognisably: remove them from where they were published (%1), or ask whoever manages those channels to do so.</source>
+        <translation>Toestemming ingetrokken voor %1. Op deze gepubliceerde foto&apos;s is %2 herkenbaar: verwijder ze waar ze gepubliceerd zijn (%1), of vraag de beheerder van die kanalen dat te doen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="73"/>
+        <source>These photos were published with %1 recognisable:</source>
+        <translation>Deze foto&apos;s zijn gepubliceerd met %1 herkenbaar in beeld:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="77"/>
+        <source>No photo showing %1 recognisably was published with Spoenk Publisher.</source>
+        <translation>Er is met Spoenk Publisher geen foto gepubliceerd waarop %1 herkenbaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="86"/>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="87"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="88"/>
+        <source>Event</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="89"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="90"/>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="91"/>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="118"/>
+        <source>Copy list</source>
+        <translation>Lijst kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/qt_texts.py" line="12"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/qt_texts.py" line="13"/>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCheckDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="53"/>
+        <source>Quick check — %1</source>
+        <translation>Snelle controle — %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="77"/>
+        <source>Looking for faces… (a few seconds)</source>
+        <translation>Gezichten zoeken… (een paar seconden)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="87"/>
+        <source>Export this photo…</source>
+        <translation>Deze foto exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="94"/>
+        <source>Check for:</source>
+        <translation>Controleren voor:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="120"/>
+        <source>Checking…</source>
+        <translation>Controleren…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterBanner</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/register_banner.py" line="31"/>
+        <source>Import CSV…</source>
+        <translation>CSV importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/register_banner.py" line="34"/>
+        <source>Open the demo</source>
+        <translation>Demo openen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/register_banner.py" line="37"/>
+        <source>Back to my register</source>
+        <translation>Terug naar mijn register</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/register_banner.py" line="52"/>
+        <source>The register is still empty. Import the pupils and their consent from a CSV file, or try the app with the demo.</source>
+        <translation>Het register is nog leeg. Importeer de leerlingen en hun toestemming uit een CSV-bestand, of probeer de app met de demo.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/register_banner.py" line="65"/>
+        <source>You are using the demo register: its people and their consent are made up. Photos of your own school need your own register.</source>
+        <translation>Je werkt met het demoregister: de mensen en hun toestemming zijn verzonnen. Voor foto&apos;s van je eigen school heb je je eigen register nodig.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTexts</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="58"/>
+        <source>Pupil</source>
+        <extracomment>Cell colours of the consent matrix (light, so that black text stays readable on them). A person without reference faces (always blurred, since the app cannot recognise them).</extracomment>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="59"/>
+        <source>Staff</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="60"/>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="67"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="78"/>
+        <source>Granted</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="79"/>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="69"/>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="80"/>
+        <source>Withdrawn</source>
+        <translation>Ingetrokken</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="70"/>
+        <source>Expired</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="71"/>
+        <source>Not yet</source>
+        <translation>Nog niet</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="72"/>
+        <source>No consent</source>
+        <translation>Geen toestemming</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="105"/>
+        <source>%1: consent from %2 until %3.</source>
+        <translation>%1: toestemming van %2 t/m %3.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="109"/>
+        <source>%1: consent expired after %2; shown blurred.</source>
+        <translation>%1: toestemming verlopen na %2; wordt vervaagd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="113"/>
+        <source>%1: consent refused (from %2); shown blurred.</source>
+        <translation>%1: toestemming geweigerd (vanaf %2); wordt vervaagd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="119"/>
+        <source>%1: consent withdrawn (from %2); shown blurred.</source>
+        <translation>%1: toestemming ingetrokken (vanaf %2); wordt vervaagd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="125"/>
+        <source>%1: consent starts on %2 (until %3); shown blurred until then.</source>
+        <translation>%1: toestemming gaat in op %2 (tot en met %3); tot dan vervaagd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/texts.py" line="132"/>
+        <source>%1: no consent recorded; shown blurred.</source>
+        <translation>%1: geen toestemming vastgelegd; wordt vervaagd.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="121"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="122"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="123"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="124"/>
+        <source>Faces</source>
+        <translation>Gezichten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="129"/>
+        <source>Consent to appear on %1. Click a cell to change it.</source>
+        <translation>Toestemming om op %1 te verschijnen. Klik op een cel om die te wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="135"/>
+        <source>Reference faces: the photos by which the app recognises this person.</source>
+        <translation>Referentiegezichten: de foto&apos;s waaraan de app deze persoon herkent.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="140"/>
+        <source>Pupil or staff number</source>
+        <translation>Leerling- of personeelsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="180"/>
+        <source>No reference faces: the app cannot recognise this person, so they are always blurred. Drop photos of them on this row to add some.</source>
+        <translation>Geen referentiegezichten: de app kan deze persoon niet herkennen en vervaagt hem of haar dus altijd. Sleep foto&apos;s van deze persoon naar deze regel om ze toe te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="186"/>
+        <source>%n reference face(s)</source>
+        <translation>%n referentiegezichten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="188"/>
+        <source>No longer at school</source>
+        <translation>Niet meer op school</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/models.py" line="212"/>
+        <source>Click to change.</source>
+        <translation>Klik om te wijzigen.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="110"/>
+        <source>Consent register</source>
+        <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them). the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
+        <translation>Toestemmingsregister</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="162"/>
+        <source>Import CSV…</source>
+        <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
+        <translation>CSV importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="164"/>
+        <source>Add or update people and consent from a CSV file (you see the changes first)</source>
+        <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
+        <source>Add person…</source>
+        <translation>Persoon toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
+        <source>Add one person to the register</source>
+        <translation>Eén persoon aan het register toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="170"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="172"/>
+        <source>Read the register again (changes made elsewhere)</source>
+        <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="176"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="179"/>
+        <source>Add reference photos…</source>
+        <translation>Referentiefoto&apos;s toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="181"/>
+        <source>Photos of this person alone, by which the app will recognise them</source>
+        <translation>Foto&apos;s waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
+        <source>Withdraw consent…</source>
+        <translation>Toestemming intrekken…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="186"/>
+        <source>Stop showing this person on some or all channels</source>
+        <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="189"/>
+        <source>Published photos…</source>
+        <translation>Gepubliceerde foto&apos;s…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="191"/>
+        <source>The photos published with this person recognisable</source>
+        <translation>De gepubliceerde foto&apos;s waarop deze persoon herkenbaar is</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="194"/>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="194"/>
+        <source>Change name, group, role</source>
+        <translation>Naam, groep of rol wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="197"/>
+        <source>Remove from register…</source>
+        <translation>Uit het register verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="199"/>
+        <source>Delete this person, their consent records and their face data</source>
+        <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="210"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="221"/>
+        <source>Search…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="222"/>
+        <source>Search by name or number</source>
+        <translation>Zoeken op naam of nummer</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="235"/>
+        <source>The matrix shows the consent in force on this day; changes start today.</source>
+        <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="239"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="270"/>
+        <source>The register has nobody in it yet. Import the school&apos;s list as a CSV file, or add people one by one.</source>
+        <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="309"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="315"/>
+        <source>&amp;Person</source>
+        <translation>&amp;Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="334"/>
+        <source>Reading the register</source>
+        <translation>Register inlezen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
+        <source>Consent on %1</source>
+        <translation>Toestemming op %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="363"/>
+        <source>The register could not be read. %1</source>
+        <translation>Het register kon niet worden gelezen. %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="370"/>
+        <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
+        <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="104"/>
+        <source>Click a face to say who it is, mark it as not a face or blur it. Tab selects the next face, Enter opens its menu.</source>
+        <translation>Klik op een gezicht om te zeggen wie het is, het als &apos;geen gezicht&apos; te markeren of het te blurren. Tab kiest het volgende gezicht, Enter opent het menu.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="135"/>
         <source>Who is this?…</source>
         <translation>Wie is dit?…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="569" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="138"/>
         <source>Choose the person from the register</source>
         <translation>Kies de persoon uit het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="572" />
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="630" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="199"/>
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="574" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="143"/>
         <source>Always blur</source>
         <translation>Altijd blurren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="575" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="144"/>
         <source>Undo my decision</source>
         <translation>Mijn keuze ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="577" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="146"/>
         <source>Add a missed face</source>
         <translation>Gemist gezicht toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="580" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="149"/>
         <source>Draw a box around a face the app did not find</source>
         <translation>Teken een kader om een gezicht dat de app niet vond</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="584" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="153"/>
         <source>Preview export</source>
         <translation>Voorbeeld export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="587" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="156"/>
         <source>Show the photo as it will be published</source>
         <translation>Toon de foto zoals hij geplaatst wordt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="591" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="160"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="594" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="163"/>
         <source>Previous photo</source>
         <translation>Vorige foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="597" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="166"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="600" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="169"/>
         <source>Next photo</source>
         <translation>Volgende foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="630" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="199"/>
         <source>Remove this face</source>
         <translation>Dit gezicht verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="643" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="212"/>
         <source>No photo selected</source>
         <translation>Geen foto gekozen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="644" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="213"/>
         <source>Choose a photo on the left to see its faces.</source>
         <translation>Kies links een foto om de gezichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="645" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="214"/>
         <source>Open an event folder, or drop photos on this window.</source>
-        <translation>Open de map van een evenement, of sleep foto's naar dit venster.</translation>
+        <translation>Open de map van een evenement, of sleep foto&apos;s naar dit venster.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="669" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="238"/>
         <source>Loading the photo…</source>
         <translation>Foto laden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="677" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="246"/>
         <source>Not checked yet: press Analyse.</source>
         <translation>Nog niet gecontroleerd: klik op Analyseren.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="730" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="297"/>
         <source>Shown: %1. Click to change.</source>
         <translation>Zichtbaar: %1. Klik om te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="732" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="299"/>
         <source>Ignored: marked as not a face. Click to undo.</source>
         <translation>Genegeerd: gemarkeerd als geen gezicht. Klik om dat ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="733" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="300"/>
         <source>Blurred: %1. Click to say who this is.</source>
         <translation>Geblurd: %1. Klik om te zeggen wie dit is.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="883" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="455"/>
         <source>The decision was not saved</source>
         <translation>De keuze is niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/review_view.py" line="884" />
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="456"/>
         <source>The consent register could not store this decision.</source>
         <translation>Het toestemmingsregister kon deze keuze niet opslaan.</translation>
     </message>
@@ -1977,122 +1940,122 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="40" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="40"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="46" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="46"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="54" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="54"/>
         <source>Pixelated</source>
         <translation>Gepixeld</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="55" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="55"/>
         <source>Blurred</source>
         <translation>Vervaagd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="56" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="56"/>
         <source>Grey patch</source>
         <translation>Grijs vlak</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="63" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="63"/>
         <source>Blur them</source>
         <translation>Blurren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="64" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="64"/>
         <source>Leave the photo out</source>
         <translation>De foto weglaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="68" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="68"/>
         <source>Same as the computer</source>
         <translation>Zoals de computer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="75" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="75"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="80" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="80"/>
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="81" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="81"/>
         <source>until emptied by hand</source>
         <translation>tot ik ze zelf wis</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="85" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="85"/>
         <source>Face data and thumbnails of analysed photos are deleted when they have not been used for this many days.</source>
-        <translation>Gezichtsgegevens en voorbeeldplaatjes van geanalyseerde foto's worden gewist als ze zoveel dagen niet zijn gebruikt.</translation>
+        <translation>Gezichtsgegevens en voorbeeldplaatjes van geanalyseerde foto&apos;s worden gewist als ze zoveel dagen niet zijn gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="90" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="90"/>
         <source>Empty the caches now</source>
         <translation>Nu wissen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="92" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="92"/>
         <source>Delete the stored thumbnails and face data of analysed photos.</source>
-        <translation>Verwijder de bewaarde miniaturen en gezichtsgegevens van geanalyseerde foto's.</translation>
+        <translation>Verwijder de bewaarde miniaturen en gezichtsgegevens van geanalyseerde foto&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="98" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="98"/>
         <source>Consent register:</source>
         <translation>Toestemmingsregister:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="99" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="99"/>
         <source>Faces without consent:</source>
         <translation>Gezichten zonder toestemming:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="100" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="100"/>
         <source>Cover faces with:</source>
         <translation>Gezichten bedekken met:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="101" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="101"/>
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="102" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="102"/>
         <source>Analysis processes:</source>
         <translation>Analyseprocessen:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="103" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="103"/>
         <source>Keep face data of photos:</source>
-        <translation>Gezichtsgegevens van foto's bewaren:</translation>
+        <translation>Gezichtsgegevens van foto&apos;s bewaren:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="105" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="105"/>
         <source>A new language or number of processes applies after a restart.</source>
         <translation>Een andere taal of een ander aantal processen geldt na een herstart.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="122" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="122"/>
         <source>Consent register</source>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="124" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="124"/>
         <source>Consent register (*.db);;All files (*)</source>
         <translation>Toestemmingsregister (*.db);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/settings_dialog.py" line="132" />
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="132"/>
         <source>The caches are empty.</source>
         <translation>De buffers zijn leeg.</translation>
     </message>
@@ -2100,169 +2063,38 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>VerdictText</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="88" />
-        <source>consent for %1</source>
-        <extracomment>A face decision's category: one colour and one legend line each.</extracomment>
-        <translation>toestemming voor %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="91" />
-        <source>consent for %1 withdrawn</source>
-        <translation>toestemming voor %1 ingetrokken</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="93" />
-        <source>consent for %1 expired</source>
-        <translation>toestemming voor %1 verlopen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="95" />
-        <source>consent for %1 starts later</source>
-        <translation>toestemming voor %1 gaat pas later in</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="96" />
-        <source>no consent for %1</source>
-        <translation>geen toestemming voor %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="101" />
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="107" />
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="102" />
-        <source>not recognised with certainty</source>
-        <translation>niet met zekerheid herkend</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="103" />
-        <source>too small to recognise</source>
-        <translation>te klein om te herkennen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="104" />
-        <source>too turned, blurred or small to recognise with certainty</source>
-        <translation>te scheef, wazig of klein om zeker te herkennen</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="105" />
-        <source>blurred by hand</source>
-        <translation>met de hand geblurd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="106" />
-        <source>not a face</source>
-        <translation>geen gezicht</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="117" />
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="122" />
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="131" />
-        <source>May be published: no faces found.</source>
-        <translation>Mag geplaatst worden: geen gezichten gevonden.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="132" />
-        <source>May be published (%1).</source>
-        <translation>Mag geplaatst worden (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="135" />
-        <source>%1× %2</source>
-        <translation>%1× %2</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="139" />
-        <source>Left out: %1</source>
-        <translation>Wordt weggelaten: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="140" />
-        <source>%n face(s) will be blurred: %1</source>
-        <translation>
-            <numerusform>%n gezicht wordt geblurd: %1</numerusform>
-            <numerusform>%n gezichten worden geblurd: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="143" />
-        <source>Cannot be checked: %1</source>
-        <translation>Kan niet gecontroleerd worden: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="150" />
-        <source>Not a face</source>
-        <translation>Geen gezicht</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="150" />
-        <source>ignored</source>
-        <translation>genegeerd</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="151" />
-        <source>Unknown person</source>
-        <translation>Onbekend persoon</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="153" />
-        <source>%1 (set by hand)</source>
-        <translation>%1 (met de hand)</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="155" />
-        <source>Shown: %1</source>
-        <translation>Zichtbaar: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="157" />
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="160" />
-        <source>Blurred: %1</source>
-        <translation>Geblurd: %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="159" />
-        <source>Blurred: not recognised</source>
-        <translation>Geblurd: niet herkend</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="165" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="117"/>
         <source>Shown: consent for this channel</source>
+        <extracomment>A face decision&apos;s category: one colour and one legend line each.</extracomment>
         <translation>Zichtbaar: toestemming voor dit kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="166" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="118"/>
         <source>Blurred: no consent</source>
         <translation>Geblurd: geen toestemming</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="167" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="119"/>
         <source>Blurred: unknown</source>
         <translation>Geblurd: onbekend</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="168" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="120"/>
         <source>Blurred: too small or not certain</source>
         <translation>Geblurd: te klein of niet zeker</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="169" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="121"/>
         <source>Blurred by hand</source>
         <translation>Met de hand geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="170" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="122"/>
         <source>Not a face (ignored)</source>
         <translation>Geen gezicht (genegeerd)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="176" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="128"/>
         <source>%n blurred</source>
         <translation>
             <numerusform>%n geblurd</numerusform>
@@ -2270,32 +2102,32 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="178" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="130"/>
         <source>Waiting</source>
         <translation>Wacht</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="179" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="131"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="180" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="132"/>
         <source>All clear</source>
         <translation>In orde</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="181" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="133"/>
         <source>Faces blurred</source>
         <translation>Geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="182" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="134"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/verdict_text.py" line="183" />
+        <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="135"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
@@ -2303,40 +2135,53 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="194" />
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="235" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="188"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="229"/>
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="198" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="192"/>
         <source>Withdraw the consent of %1 (number %2) for:</source>
         <translation>De toestemming van %1 (nummer %2) intrekken voor:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="211" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="205"/>
         <source>%1 (consent until %2)</source>
         <translation>%1 (toestemming t/m %2)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="218" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="212"/>
         <source>All channels</source>
         <translation>Alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="223" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="217"/>
         <source>From today the app blurs this person on these channels. Photos that were already published stay online until someone removes them: the next window lists them.</source>
-        <translation>Vanaf vandaag vervaagt de app deze persoon op deze kanalen. Foto's die al gepubliceerd zijn, blijven online tot iemand ze verwijdert: het volgende venster laat ze zien.</translation>
+        <translation>Vanaf vandaag vervaagt de app deze persoon op deze kanalen. Foto&apos;s die al gepubliceerd zijn, blijven online tot iemand ze verwijdert: het volgende venster laat ze zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="229" />
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="223"/>
         <source>Recorded from a signed form or letter</source>
         <translation>Vastgelegd van een ondertekend formulier of een brief</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register_dialogs.py" line="231" />
-        <source>Note (optional), e.g. "email from parent"</source>
-        <translation>Notitie (optioneel), bijv. "e-mail van ouder"</translation>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="225"/>
+        <source>Note (optional), e.g. &quot;email from parent&quot;</source>
+        <translation>Notitie (optioneel), bijv. &quot;e-mail van ouder&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="49"/>
+        <source>The consent was not withdrawn. %1</source>
+        <translation>De toestemming is niet ingetrokken. %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="55"/>
+        <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
+        <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>
 </context>
 </TS>

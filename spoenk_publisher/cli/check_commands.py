@@ -10,12 +10,12 @@ import click
 
 from spoenk_publisher.cli.common import fail, language_option, say
 from spoenk_publisher.cli.register_commands import register_path_option, review_session
-from spoenk_publisher.cli.verdict_text import verdict_sentence
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.pool import analyse_batch
 from spoenk_publisher.core.retention import open_analysis_cache
 from spoenk_publisher.messages import Message, display_path, text
+from spoenk_publisher.messages.verdicts import verdict_sentence
 
 
 @click.command("check")

@@ -68,11 +68,13 @@ def main(paths: list[str] | None = None) -> int:
     without paths, the demo event."""
     from spoenk_publisher.core.pool import shutdown_shared_pool
     from spoenk_publisher.core.retention import apply_retention
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.common.errors import install_exception_hook
+    from spoenk_publisher.gui.event.main_window import MainWindow
     from spoenk_publisher.gui.settings import Settings
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app(sys.argv[:1])
+    install_exception_hook()  # an exception in a slot is logged and shown, never lost
     app.aboutToQuit.connect(shutdown_shared_pool)
     if paths is None:
         paths = sys.argv[1:]

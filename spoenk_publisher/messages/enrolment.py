@@ -5,7 +5,7 @@ from __future__ import annotations
 MESSAGES = {
     "enrol.no_face": (
         "er is geen gezicht gevonden; een referentiefoto moet precies één gezicht tonen",
-        "a reference photo must show exactly one face, but no face was found",
+        "no face was found; a reference photo must show exactly one face",
     ),
     "enrol.several_faces": (
         "een referentiefoto moet precies één gezicht tonen, maar er zijn er {count} gevonden; "

@@ -47,11 +47,11 @@ MESSAGES = {
     ),
     "register.unknown_person": (
         "er staat niemand met nummer '{id}' in het register",
-        "no person with id '{id}' in the register",
+        "there is nobody with number '{id}' in the register",
     ),
     "register.person_exists": (
         "er staat al iemand met nummer '{id}' in het register",
-        "a person with id '{id}' is already in the register",
+        "there is already a person with number '{id}' in the register",
     ),
     "register.unknown_channel": (
         "onbekend kanaal '{channel}' (bekend: {known})",
@@ -108,6 +108,12 @@ MESSAGES = {
         "(afstand {distance}): waarschijnlijk de verkeerde foto. Er is niets opgeslagen",
         "the face in this photo (sha256 {sha}…) looks more like '{other}' than like '{id}' "
         "(distance {distance}): probably the wrong photo. Nothing was stored",
+    ),
+    "demo.not_a_demo_register": (
+        "{path} bestaat al en is geen demoregister; het is niet aangeraakt (kies een ander "
+        "bestand)",
+        "{path} already exists and is not a demo register; it was left alone (choose another "
+        "file)",
     ),
     "review.no_register": (
         "er is geen toestemmingsregister gekozen: iedereen wordt vervaagd",

@@ -1,6 +1,18 @@
-"""Sentences about a photo's verdict and why each face is kept or blurred."""
+"""Sentences about a photo's verdict and why each face is kept or blurred, and the two functions
+that put them together for the command line's ``check`` and the app alike.
+
+A face's reason (``core.decisions.Reason``) is said by the code ``face.<reason>``; a new reason
+needs only its sentence here. The functions read a decision by its fields (``faces``, ``action``,
+``reason``, ``consent_state``, ``name``, ``person_id``, ``verdict``, ``frames``), so this module
+imports nothing of the app but the catalogue.
+"""
 
 from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spoenk_publisher.messages import Message, text
 
 MESSAGES = {
     "face.consent": ("toestemming voor {channel}", "consent for {channel}"),
@@ -23,6 +35,7 @@ MESSAGES = {
         "too turned, blurred or small to recognise with certainty",
     ),
     "face.forced_blur": ("met de hand vervaagd", "blurred by hand"),
+    "face.not_a_face": ("geen gezicht", "not a face"),
     "face.named": ("{name} ({why})", "{name} ({why})"),
     "face.times": ("{count}× {why}", "{count}× {why}"),
     "verdict.ok_none": (
@@ -40,4 +53,59 @@ MESSAGES = {
         "Alleen de export mag geplaatst worden: {why}",
         "Only the export may be published: {why}",
     ),
+    "verdict.cannot_check": ("Kan niet gecontroleerd worden: {why}", "Cannot be checked: {why}"),
+    # The two lines the app writes above a face's box: who, and what happens to the face.
+    "label.not_a_face": ("Geen gezicht", "Not a face"),
+    "label.ignored": ("genegeerd", "ignored"),
+    "label.unknown_person": ("Onbekend persoon", "Unknown person"),
+    "label.by_hand": ("{name} (met de hand)", "{name} (set by hand)"),
+    "label.shown": ("Zichtbaar: {why}", "Shown: {why}"),
+    "label.blurred": ("Geblurd: {why}", "Blurred: {why}"),
+    "label.not_recognised": ("Geblurd: niet herkend", "Blurred: not recognised"),
 }
+
+#: The consent states a face's reason is named after (see ``register.ConsentState``).
+_STATES = ("refused", "none", "withdrawn", "expired", "not_yet")
+
+
+def consent_reason(face: Any, channel_label: str) -> Message:
+    """The consent that decided a recognised person's face, e.g. "no consent for Instagram"."""
+    state = "consent" if face.reason == "consent" else (face.consent_state or "none")
+    if state not in _STATES and state != "consent":
+        state = "none"
+    return Message(f"face.{state}", channel=channel_label)
+
+
+def face_reason(face: Any, channel_label: str) -> Message:
+    """Why one face (a ``core.decisions.FaceDecision``) is kept or blurred, e.g.
+    "J. de Vries (geen toestemming voor Instagram)", "onbekend"."""
+    if face.reason in ("consent", "no_consent"):
+        why = consent_reason(face, channel_label)
+        return Message("face.named", name=face.name or face.person_id, why=why)
+    return Message(f"face.{face.reason}", channel=channel_label)
+
+
+def verdict_sentence(decision: Any, channel_label: str) -> str:
+    """A photo's verdict (a ``core.decisions.PhotoDecision``) in one line a teacher can act on,
+    in the chosen language."""
+    blurred = [face for face in decision.faces if face.action == "blur"]
+    notice = ""
+    if decision.frames > 1:
+        sentence = text(Message("photo.first_frame_only", count=decision.frames))
+        notice = f" {sentence[:1].upper()}{sentence[1:]}."
+    if not blurred:
+        kept = [text(face_reason(f, channel_label)) for f in decision.faces if f.action == "keep"]
+        if decision.verdict == "export_only":
+            why = "; ".join(kept) or text(Message("verdict.no_faces"))
+            return text(Message("verdict.export_only", why=why)) + notice
+        if kept:
+            return text(Message("verdict.ok", people="; ".join(kept)))
+        return text(Message("verdict.ok_none"))
+    counts = Counter(text(face_reason(face, channel_label)) for face in blurred)
+    why = "; ".join(
+        text(Message("face.times", count=n, why=reason)) if n > 1 else reason
+        for reason, n in counts.items()
+    )
+    if decision.verdict == "exclude":
+        return text(Message("verdict.exclude", why=why)) + notice
+    return text(Message("verdict.blur", count=len(blurred), why=why)) + notice

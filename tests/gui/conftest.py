@@ -107,7 +107,7 @@ def event_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, register_path: Path, settings: Settings, pool: AnalysisPool):
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
 
     main = MainWindow(register_path, settings, pool=pool, warm_up=False)
     qtbot.addWidget(main)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from spoenk_publisher.core.faces import Box
-from spoenk_publisher.gui.verdict_text import ANALYSING, WAITING
+from spoenk_publisher.gui.event.verdict_text import ANALYSING, WAITING
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OBAMA_PHOTO = DATA / "people" / "obama" / "obama-1.jpg"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from spoenk_publisher.gui.register_models import ConsentMatrixModel
-from spoenk_publisher.gui.register_window import RegisterWindow
+from spoenk_publisher.gui.register.models import ConsentMatrixModel
+from spoenk_publisher.gui.register.window import RegisterWindow
 from spoenk_publisher.register import ConsentState, Register
 
 SCHOOLS = Path(__file__).resolve().parents[1] / "data" / "register" / "schools"

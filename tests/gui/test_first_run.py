@@ -9,8 +9,8 @@ import pytest
 from gui_testing import ANALYSIS_TIMEOUT_MS
 from PySide6.QtCore import Qt
 
-from spoenk_publisher.gui import register_window
-from spoenk_publisher.gui.main_window import MainWindow
+from spoenk_publisher.gui.event.main_window import MainWindow
+from spoenk_publisher.gui.register.widgets import FileChooser
 from spoenk_publisher.paths import DEMO_EVENT_DIR
 from spoenk_publisher.register import Register
 
@@ -80,7 +80,7 @@ def test_the_demo_opens_the_demo_register_and_event_and_analyses_it(qtbot, first
 
 
 def test_the_import_button_opens_the_registers_csv_import(qtbot, monkeypatch, first_run):
-    monkeypatch.setattr(register_window.FileChooser, "csv_file", lambda _self, _parent: EXAMPLE_CSV)
+    monkeypatch.setattr(FileChooser, "csv_file", lambda _self, _parent: EXAMPLE_CSV)
     window = first_run
     qtbot.mouseClick(window.banner.import_button, Qt.MouseButton.LeftButton)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from spoenk_publisher.gui.main_window import MainWindow
-from spoenk_publisher.gui.photo_model import PhotoListModel
+from spoenk_publisher.gui.event.main_window import MainWindow
+from spoenk_publisher.gui.event.photo_model import PhotoListModel
 from spoenk_publisher.paths import DEMO_EVENT_DIR
 
 REAL_PHOTO = Path(__file__).resolve().parents[1] / "data" / "loader" / "voc-2008_001322.jpg"

@@ -15,8 +15,9 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from spoenk_publisher.core.export import ExportedFile
-from spoenk_publisher.gui.register_models import ConsentMatrixModel
-from spoenk_publisher.gui.register_window import MessageBar, RegisterWindow
+from spoenk_publisher.gui.register.models import ConsentMatrixModel
+from spoenk_publisher.gui.register.widgets import MessageBar
+from spoenk_publisher.gui.register.window import RegisterWindow
 from spoenk_publisher.register import ConsentState, Person, Register, Role
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -446,7 +447,7 @@ def test_add_a_person_and_refuse_a_duplicate_number(qtbot, example_register):
     qtbot.keyClicks(dialog.name_edit, "Someone Else")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert "already a person with number 1001" in dialog.error_label.text()
+    assert "already a person with number '1001'" in dialog.error_label.text()
 
     dialog.number_edit.clear()
     qtbot.keyClicks(dialog.number_edit, "1010")

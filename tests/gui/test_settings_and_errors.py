@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from gui_testing import GROUP_PHOTO, OBAMA, analyse, click_toolbar
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from spoenk_publisher.core.decisions import FaceDecision
 from spoenk_publisher.gui.app import open_start_paths
-from spoenk_publisher.gui.main_window import MainWindow
+from spoenk_publisher.gui.event.main_window import MainWindow
 from spoenk_publisher.paths import DEMO_EVENT_DIR
 from spoenk_publisher.register import Register
 
@@ -125,7 +126,7 @@ def test_saving_settings_never_moves_the_app_to_another_register(
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
 
     assert settings.language() == "en"
-    assert window.register_path == register_path and window.context.available
+    assert window.register_path == register_path and window.session.available
     assert settings.store.value("register/path", "") == ""
 
 
@@ -174,7 +175,7 @@ def test_switching_the_language_in_settings_applies_at_the_next_start(
     qtbot, qapp, window, settings, register_path, pool
 ):
     from spoenk_publisher.gui.app import chosen_language, install_translators
-    from spoenk_publisher.gui.main_window import MainWindow
+    from spoenk_publisher.gui.event.main_window import MainWindow
 
     def restart() -> MainWindow:
         """What the next start does: translators from the saved choice, then the window."""
@@ -194,3 +195,64 @@ def test_switching_the_language_in_settings_applies_at_the_next_start(
 
         assert settings.language() == language
         assert restart().open_action.text() == open_text
+
+
+def test_every_error_reaches_the_screen_as_one_sentence(tmp_path):
+    from spoenk_publisher.core.photos import UnreadablePhoto
+    from spoenk_publisher.demo import NotADemoRegister
+    from spoenk_publisher.gui.common.errors import sentence
+    from spoenk_publisher.register import PersonExists, RegisterUnavailable
+
+    # A coded error says its catalogue sentence (in the app's language), starting a message ...
+    assert sentence(PersonExists("1001")) == (
+        "There is already a person with number '1001' in the register"
+    )
+    assert sentence(NotADemoRegister(tmp_path / "real.db")).endswith(
+        "already exists and is not a demo register; it was left alone (choose another file)"
+    )
+    not_a_register = tmp_path / "register.db"
+    not_a_register.write_text("this is not a database")
+    with pytest.raises(RegisterUnavailable) as opened:
+        Register.open(not_a_register)
+    assert sentence(opened.value).startswith(f"The consent register {not_a_register} cannot be")
+    # ... and a photo's own error begins with the file's name, as it is.
+    broken = UnreadablePhoto(tmp_path / "b.jpg", "photo.truncated")
+    assert sentence(broken).startswith("b.jpg: the file is incomplete (truncated)")
+    # A disk error and a bug: translated sentences, never a traceback.
+    denied = PermissionError(13, "Permission denied", str(tmp_path / "x"))
+    assert sentence(denied) == f"No permission to use {tmp_path / 'x'}."
+    full = OSError(28, "No space left on device", "out.jpg")
+    assert sentence(full) == "The disk reported a problem: No space left on device (out.jpg)"
+    assert sentence(KeyError("x")) == "Something went wrong (KeyError). The details are in the log."
+
+
+def test_an_exception_in_a_slot_is_logged_and_shown(qtbot, window, caplog):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from spoenk_publisher.gui.common import errors
+
+    def broken_slot() -> None:
+        raise ZeroDivisionError("a bug")
+
+    def shown() -> list[QMessageBox]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "error-message" and w.isVisible()
+        ]
+
+    previous = sys.excepthook  # pytest-qt's, which fails a test on an exception in a slot
+    errors.install_exception_hook()
+    try:
+        QTimer.singleShot(0, broken_slot)
+        qtbot.waitUntil(lambda: bool(shown()) or bool(window.findChildren(QMessageBox)))
+    finally:
+        sys.excepthook = previous
+
+    (box,) = shown() or window.findChildren(QMessageBox)
+    assert box.text() == "Something went wrong (ZeroDivisionError). The details are in the log."
+    assert any(
+        record.exc_info and record.exc_info[0] is ZeroDivisionError for record in caplog.records
+    )
+    box.close()

@@ -31,7 +31,7 @@ from spoenk_publisher.core.export import render_photo
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.core.photos import content_hash, load_upright
 from spoenk_publisher.core.presets import ChannelPreset
-from spoenk_publisher.gui.verdict_text import ALL_CLEAR, BLURRED, ERROR, KEPT, LEFT_OUT
+from spoenk_publisher.gui.event.verdict_text import ALL_CLEAR, BLURRED, ERROR, KEPT, LEFT_OUT
 from spoenk_publisher.register import Register
 
 
@@ -55,7 +55,7 @@ def test_open_a_folder_and_analyse_it(qtbot, window, event_folder):
     }
     group = window.model.item(0)
     assert group.verdict == (
-        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
+        "2 faces will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
         "small to recognise with certainty"
     )
     assert "truncated" in window.model.item(3).verdict
@@ -129,9 +129,7 @@ def test_review_a_face_and_assign_it(qtbot, window, event_folder, register_path)
     face = next(i.face for i in panel.face_items() if i.face.person_id == LIN)
     assert face.action == "keep"
     assert next(i for i in panel.face_items() if i.face.person_id == LIN).category == KEPT
-    assert panel.verdict.text() == (
-        "1 face(s) will be blurred: Joe Biden (no consent for Instagram)"
-    )
+    assert panel.verdict.text() == "1 face will be blurred: Joe Biden (no consent for Instagram)"
     assert window.model.item(0).decision.people_shown == (OBAMA, LIN)  # the grid follows
 
     # Biden refused: naming him as Obama is impossible to sneak through? Naming is allowed,
@@ -203,7 +201,7 @@ def test_add_a_missed_face(qtbot, window, tmp_path, register_path):
     (added,) = panel.face_items()
     assert added.face.reason == "unknown" and added.face.manual
     assert added.box.iou(missed) > 0.9
-    assert panel.verdict.text() == "1 face(s) will be blurred: unknown"
+    assert panel.verdict.text() == "1 face will be blurred: unknown"
     assert window.model.item(0).status == BLURRED
     qtbot.waitUntil(lambda: panel.face_menu is not None and panel.face_menu.isVisible())
     choose(qtbot, panel.face_menu, "Who is this?…")
@@ -277,7 +275,7 @@ def test_quick_check_of_a_dropped_photo_and_its_export(qtbot, window, tmp_path):
     check = window.quick_checks[0]
     qtbot.waitUntil(lambda: check.decision is not None, timeout=60_000)
     assert check.verdict_text() == (
-        "2 face(s) will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
+        "2 faces will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
         "small to recognise with certainty"
     )
     assert len(check.panel.face_items()) == 3
@@ -331,7 +329,7 @@ def test_export_an_event_and_find_the_files(qtbot, window, event_folder, tmp_pat
 
     opened = []
     monkeypatch.setattr(
-        "spoenk_publisher.gui.export_dialog.QDesktopServices.openUrl",
+        "spoenk_publisher.gui.event.export_dialog.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()),
     )
     qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.core.review import PersonChoice
-from spoenk_publisher.gui.verdict_text import CATEGORY_COLOURS, KEPT, NO_CONSENT
+from spoenk_publisher.gui.event.verdict_text import CATEGORY_COLOURS, KEPT, NO_CONSENT
 
 _PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2

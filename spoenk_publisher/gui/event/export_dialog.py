@@ -31,8 +31,10 @@ from spoenk_publisher.core.export import ExportOptions, ExportSummary, slug
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.presets import DEFAULT_PRESETS, ChannelPreset, preset_for
 from spoenk_publisher.core.render import STYLES
+from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.event.jobs import ExportJob, ExportRequest
+from spoenk_publisher.gui.jobs import WRITE, JobRunner, Progress
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.gui.workers import ExportJob, ExportRequest, JobManager
 from spoenk_publisher.messages import text
 from spoenk_publisher.register import Channel
 
@@ -55,7 +57,7 @@ class ExportDialog(QDialog):
         channels: list[Channel],
         event: str,
         settings: Settings,
-        jobs: JobManager,
+        jobs: JobRunner,
         pool: AnalysisPool,
         register_path: Path | None,
         cache_path: Path | None,
@@ -291,21 +293,16 @@ class ExportDialog(QDialog):
             self.cache_path,
         )
         job.signals.progress.connect(self._progress)
-        job.signals.stage.connect(self._stage_changed)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
         self.job = job
         self.pages.setCurrentIndex(1)
-        self.jobs.start(job)
+        self.jobs.start(job, WRITE, finished=self._finished, failed=self._failed)
 
     def _options_problem(self, text: str) -> None:
         self.options_error.setText(text)
         self.options_error.show()
 
-    def _stage_changed(self, stage: str) -> None:
-        self._stage = stage
-
-    def _progress(self, done: int, total: int, _item) -> None:
+    def _progress(self, step: Progress) -> None:
+        done, total = step.done, step.total
         self.progress_bar.setMaximum(max(1, total))
         self.progress_bar.setValue(done)
         self.progress_label.setText(
@@ -354,11 +351,11 @@ class ExportDialog(QDialog):
         self.pages.setCurrentIndex(2)
         self.exported.emit(summary)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: Exception) -> None:
         self.summary = ExportSummary()
         self.summary_view.setHtml(
             "<p><b>{}</b></p><p>{}</p>".format(
-                _escape(self.tr("The export could not be done.")), _escape(message)
+                _escape(self.tr("The export could not be done.")), _escape(sentence(error))
             )
         )
         self.open_folder_button.setEnabled(self.out_dir is not None and self.out_dir.is_dir())

@@ -6,9 +6,9 @@ from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from spoenk_publisher.gui.photo_model import PhotoListModel
-from spoenk_publisher.gui.thumbnails import THUMBNAIL_SIDE
-from spoenk_publisher.gui.verdict_text import STATUS_COLOURS, WAITING, texts
+from spoenk_publisher.gui.event.photo_model import PhotoListModel
+from spoenk_publisher.gui.event.thumbnails import THUMBNAIL_SIDE
+from spoenk_publisher.gui.event.verdict_text import STATUS_COLOURS, WAITING, texts
 
 CELL_PADDING = 6
 PLACEHOLDER = QColor("#e4e7eb")

@@ -12,14 +12,16 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from spoenk_publisher.core.photos import UnreadablePhoto, load_for_analysis
+from spoenk_publisher.core.photos import load_for_analysis
 from spoenk_publisher.core.retention import thumbnail_dir
-from spoenk_publisher.gui.workers import pil_to_qimage
+from spoenk_publisher.gui.event.jobs import pil_to_qimage
+from spoenk_publisher.gui.jobs import Job, JobRunner
 
 #: Long side of a stored thumbnail: the grid paints it at most this size (memory: about 100 KB
 #: per photo as RGB, 100 MB for a 1,000-photo event).
@@ -29,6 +31,8 @@ _CACHE_QUALITY = 85
 #: Python's GIL in stretches of up to ~35 ms (bench/gui_responsiveness.py, 2 cores: 2 threads
 #: gave UI gaps up to 250 ms while 1,000 thumbnails loaded the first time, 1 thread 150 ms).
 THUMBNAIL_THREADS = max(1, (os.cpu_count() or 2) - 1)
+#: The loader's pool (its own, so that thumbnails never wait behind an analysis or an export).
+THUMBNAILS = "thumbnails"
 
 
 class ThumbnailCache:
@@ -66,63 +70,28 @@ class ThumbnailCache:
             pass  # a cache that cannot be written only costs time
 
 
-
-class _Signals(QObject):
-    loaded = Signal(object, QImage, int)  # path, thumbnail, generation
-    failed = Signal(object, str, int)  # path, readable reason, generation
-
-
-class _ThumbnailTask(QRunnable):
-    def __init__(self, path: Path, cache: ThumbnailCache, signals: _Signals, generation: int):
-        super().__init__()
-        self._path, self._cache, self._signals = path, cache, signals
-        self._generation = generation
-
-    def run(self) -> None:
-        try:
-            key = self._cache.key(self._path)
-        except OSError:
-            key = None
-        image = self._cache.get(key) if key else None
-        if image is None:
-            try:
-                image = pil_to_qimage(load_for_analysis(self._path, THUMBNAIL_SIDE).image)
-            except UnreadablePhoto as error:
-                self._signals.failed.emit(self._path, error.text(), self._generation)
-                return
-            except Exception as error:  # noqa: BLE001 - a thumbnail must never crash the app
-                reason = f"the thumbnail could not be made ({type(error).__name__})"
-                self._signals.failed.emit(self._path, reason, self._generation)
-                return
-            if key:
-                self._cache.put(key, image)
-        self._signals.loaded.emit(self._path, image, self._generation)
-
-
 class ThumbnailLoader(QObject):
-    """Loads thumbnails a few at a time, the ones the user is looking at first."""
+    """Loads thumbnails a few at a time, the ones the user is looking at first: each one is a
+    job of the one contract (``gui.jobs``) on the loader's own pool."""
 
-    loaded = Signal(object, QImage)
-    failed = Signal(object, str)
+    loaded = Signal(object, QImage)  # path, thumbnail
+    failed = Signal(object, object)  # path, the error (``gui.common.errors.sentence`` says it)
     all_loaded = Signal()
 
     def __init__(self, parent: QObject | None = None, cache: ThumbnailCache | None = None):
         super().__init__(parent)
         self.cache = cache or ThumbnailCache()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(THUMBNAIL_THREADS)
+        self.runner = JobRunner(self, pools={THUMBNAILS: THUMBNAIL_THREADS})
         self._generation = 0
         self._queue: deque[Path] = deque()
         self._in_flight = 0
-        self._signals = _Signals(self)
-        self._signals.loaded.connect(self._on_loaded)
-        self._signals.failed.connect(self._on_failed)
 
     def load(self, paths: Iterable[Path]) -> None:
         """Forget pending work and load ``paths`` in order."""
         self._generation += 1
+        self.runner.cancel_all()  # what has not started yet of the old folder never will
         self._queue = deque(paths)
-        self._in_flight = 0  # tasks of the old generation still running report and are ignored
+        self._in_flight = 0  # jobs of the old generation still running end and are ignored
         self._pump()
 
     def prioritise(self, paths: Iterable[Path]) -> None:
@@ -140,23 +109,31 @@ class ThumbnailLoader(QObject):
         return len(self._queue) + self._in_flight
 
     def _pump(self) -> None:
-        limit = 2 * max(1, self._pool.maxThreadCount())
+        limit = 2 * THUMBNAIL_THREADS
         while self._queue and self._in_flight < limit:
             path = self._queue.popleft()
             self._in_flight += 1
-            self._pool.start(_ThumbnailTask(path, self.cache, self._signals, self._generation))
+            job = Job(partial(make_thumbnail, path, self.cache))
+            generation = self._generation
+            job.signals.ended.connect(lambda g=generation: self._ended(g))
+            self.runner.start(
+                job,
+                THUMBNAILS,
+                finished=lambda image, p=path, g=generation: self._loaded(p, image, g),
+                failed=lambda error, p=path, g=generation: self._failed(p, error, g),
+            )
 
-    def _on_loaded(self, path: Path, image: QImage, generation: int) -> None:
+    def _loaded(self, path: Path, image: QImage, generation: int) -> None:
         if generation == self._generation:
             self.loaded.emit(path, image)
-            self._finished_one()
 
-    def _on_failed(self, path: Path, reason: str, generation: int) -> None:
+    def _failed(self, path: Path, error: Exception, generation: int) -> None:
         if generation == self._generation:
-            self.failed.emit(path, reason)
-            self._finished_one()
+            self.failed.emit(path, error)
 
-    def _finished_one(self) -> None:
+    def _ended(self, generation: int) -> None:
+        if generation != self._generation:
+            return
         self._in_flight -= 1
         self._pump()
         if not self._queue and self._in_flight == 0:
@@ -164,4 +141,18 @@ class ThumbnailLoader(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         self._queue.clear()
-        return self._pool.waitForDone(msecs)
+        return self.runner.wait(msecs)
+
+
+def make_thumbnail(path: Path, cache: ThumbnailCache, _job: Job) -> QImage:
+    """The thumbnail of ``path``, from the disk cache or decoded (and then cached)."""
+    try:
+        key = cache.key(path)
+    except OSError:
+        key = None
+    image = cache.get(key) if key else None
+    if image is None:
+        image = pil_to_qimage(load_for_analysis(path, THUMBNAIL_SIDE).image)
+        if key:
+            cache.put(key, image)
+    return image

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
-from spoenk_publisher.gui.verdict_text import ANALYSING, ERROR, STATUSES, WAITING, status_of
+from spoenk_publisher.gui.event.verdict_text import ANALYSING, ERROR, STATUSES, WAITING, status_of
 
 
 @dataclass

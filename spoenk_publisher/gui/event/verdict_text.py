@@ -1,18 +1,18 @@
-"""Verdicts, face labels and badge names as sentences a teacher can act on (translated).
+"""Verdicts, face labels and badge names as a teacher reads them, and the colours that go
+with them.
 
-Source strings are English; the Dutch the app shows by default comes from the .ts/.qm files.
-The words follow the CLI's (``cli/verdict_text.py``) so both say the same thing.
+A verdict and a face's reason are the catalogue's sentences (``messages.verdicts``), the same as
+``check`` prints, in the app's language; a new reason needs only its ``face.<reason>`` sentence
+there (and falls into the "uncertain" colour until it gets a category here).
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision
-from spoenk_publisher.messages import Message, text
+from spoenk_publisher.messages import Message, text, verdicts
 
 # -- what a face's box looks like ---------------------------------------------------------------
 
@@ -80,84 +80,36 @@ def status_of(decision: PhotoDecision) -> str:
 
 
 class VerdictText(QObject):
-    """Every sentence about a verdict, through ``tr()`` (context "VerdictText")."""
-
-    def consent_phrase(self, face: FaceDecision, channel: str) -> str:
-        """The consent that applies to a recognised person, e.g. "no consent for Instagram"."""
-        if face.reason == "consent":
-            return self.tr("consent for %1").replace("%1", channel)
-        state = face.consent_state or "none"
-        if state == "withdrawn":
-            return self.tr("consent for %1 withdrawn").replace("%1", channel)
-        if state == "expired":
-            return self.tr("consent for %1 expired").replace("%1", channel)
-        if state == "not_yet":
-            return self.tr("consent for %1 starts later").replace("%1", channel)
-        return self.tr("no consent for %1").replace("%1", channel)
-
-    def reason_phrase(self, face: FaceDecision) -> str:
-        """Why an unrecognised face is blurred or ignored."""
-        return {
-            "unknown": self.tr("unknown"),
-            "ambiguous": self.tr("not recognised with certainty"),
-            "too_small": self.tr("too small to recognise"),
-            "unreliable": self.tr("too turned, blurred or small to recognise with certainty"),
-            "forced_blur": self.tr("blurred by hand"),
-            "not_a_face": self.tr("not a face"),
-        }.get(face.reason, self.tr("unknown"))
-
-    def person_name(self, face: FaceDecision) -> str | None:
-        return face.name or face.person_id
+    """Every sentence about a verdict. What a face's decision says (the verdict line, a face's
+    reason and its label) comes from the catalogue (``messages.verdicts``), as on the command
+    line; the legend's and the badges' words are the window's own, through ``tr()`` (context
+    "VerdictText")."""
 
     def face_reason(self, face: FaceDecision, channel: str) -> str:
         """ "J. de Vries (no consent for Instagram)", "unknown", "too small to recognise"."""
-        name = self.person_name(face)
-        if face.reason in ("consent", "no_consent") and name:
-            return (
-                self.tr("%1 (%2)")
-                .replace("%1", name)
-                .replace("%2", self.consent_phrase(face, channel))
-            )
-        if face.reason == "forced_blur" and name:
-            return self.tr("%1 (%2)").replace("%1", name).replace("%2", self.reason_phrase(face))
-        return self.reason_phrase(face)
+        return text(verdicts.face_reason(face, channel))
 
     def sentence(self, decision: PhotoDecision, channel: str) -> str:
         """The verdict in one line: "May be published" or "2 faces will be blurred: …"."""
-        blurred = [face for face in decision.faces if face.action == "blur"]
-        if not blurred:
-            kept = [self.face_reason(f, channel) for f in decision.faces if f.action == "keep"]
-            if not kept:
-                return self.tr("May be published: no faces found.")
-            return self.tr("May be published (%1).").replace("%1", "; ".join(kept))
-        counts = Counter(self.face_reason(face, channel) for face in blurred)
-        why = "; ".join(
-            self.tr("%1× %2").replace("%1", str(n)).replace("%2", text) if n > 1 else text
-            for text, n in counts.items()
-        )
-        if decision.verdict == "exclude":
-            return self.tr("Left out: %1").replace("%1", why)
-        return self.tr("%n face(s) will be blurred: %1", "", len(blurred)).replace("%1", why)
+        return verdicts.verdict_sentence(decision, channel)
 
     def error_sentence(self, reason: Message | str) -> str:
-        return self.tr("Cannot be checked: %1").replace("%1", text(reason))
+        return text(Message("verdict.cannot_check", why=reason))
 
     def face_label(self, face: FaceDecision, channel: str) -> tuple[str, str]:
         """Two lines above a face's box: who, and what happens to the face and why."""
-        name = self.person_name(face)
         category = face_category(face)
         if category == NOT_A_FACE:
-            return self.tr("Not a face"), self.tr("ignored")
-        who = name or self.tr("Unknown person")
+            return text(Message("label.not_a_face")), text(Message("label.ignored"))
+        who = face.name or face.person_id or text(Message("label.unknown_person"))
         if face.manual:
-            who = self.tr("%1 (set by hand)").replace("%1", who)
-        if category == KEPT:
-            return who, self.tr("Shown: %1").replace("%1", self.consent_phrase(face, channel))
-        if category == NO_CONSENT:
-            return who, self.tr("Blurred: %1").replace("%1", self.consent_phrase(face, channel))
+            who = text(Message("label.by_hand", name=who))
+        if category in (KEPT, NO_CONSENT):
+            code = "label.shown" if category == KEPT else "label.blurred"
+            return who, text(Message(code, why=verdicts.consent_reason(face, channel)))
         if face.reason == "unknown":
-            return who, self.tr("Blurred: not recognised")
-        return who, self.tr("Blurred: %1").replace("%1", self.reason_phrase(face))
+            return who, text(Message("label.not_recognised"))
+        return who, text(Message("label.blurred", why=verdicts.face_reason(face, channel)))
 
     def category_name(self, category: str) -> str:
         """The legend's line for a colour."""

@@ -1,10 +1,14 @@
-"""Quick check: one photo, one channel, a verdict within seconds, without creating an event."""
+"""Quick check: one photo, one channel, a verdict within seconds, without creating an event.
+
+The dialog holds an ``EventState`` of its one photo, as the main window holds one of its event:
+analysing, deciding and deciding again for another channel are the state's, as there.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,11 +24,12 @@ from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.review import ReviewSession
-from spoenk_publisher.gui.export_dialog import ExportDialog
-from spoenk_publisher.gui.review_view import ReviewPanel
+from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.event.event_state import EventState
+from spoenk_publisher.gui.event.export_dialog import ExportDialog
+from spoenk_publisher.gui.event.review_panel import ReviewPanel
+from spoenk_publisher.gui.jobs import JobRunner
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.gui.workers import AnalyseJob, AnalyseResult, JobManager
-from spoenk_publisher.register import RegisterError
 
 
 class QuickCheckDialog(QDialog):
@@ -36,9 +41,9 @@ class QuickCheckDialog(QDialog):
         self,
         photo: Path,
         channel: str,
-        context: ReviewSession,
+        session: ReviewSession,
         settings: Settings,
-        jobs: JobManager,
+        jobs: JobRunner,
         pool: AnalysisPool,
         cache_path: Path | None,
         parent: QWidget | None = None,
@@ -49,25 +54,21 @@ class QuickCheckDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 760)
         self.photo = photo
-        self.context = context
         self.settings = settings
         self.jobs = jobs
-        self.pool = pool
-        self.cache_path = cache_path
-        self.analysis: PhotoAnalysis | None = None
-        self.decision: PhotoDecision | None = None
-        self.error: str | None = None
-        self.job: AnalyseJob | None = None
+        self.state = EventState(session, jobs, pool, cache_path, self)
+        self.state.set_photos([photo])
         self.export_dialog: ExportDialog | None = None
 
         self.channel_box = QComboBox(self)
         self.channel_box.setObjectName("quick-check-channel")
-        for item in context.channels():
+        for item in session.channels():
             self.channel_box.addItem(item.label, item.name)
         if self.channel_box.count() == 0:
             self.channel_box.addItem(channel, channel)
         self.channel_box.setCurrentIndex(max(0, self.channel_box.findData(channel)))
         self.channel_box.currentIndexChanged.connect(self._channel_changed)
+        self.state.channel, self.state.policy = self.channel(), settings.policy()
 
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -75,9 +76,8 @@ class QuickCheckDialog(QDialog):
         self.busy.setTextVisible(False)
         self.busy_label = QLabel(self.tr("Looking for faces… (a few seconds)"), self)
 
-        self.panel = ReviewPanel(context, jobs, self)
+        self.panel = ReviewPanel(self.state, self)
         self.panel.style = settings.blur_style()
-        self.panel.decisionChanged.connect(self._decision_changed)
         self.panel.set_navigation_visible(False)
         verdict_font = self.panel.verdict.font()
         verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.25)
@@ -105,6 +105,12 @@ class QuickCheckDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addLayout(bottom)
 
+        self.state.model.dataChanged.connect(self._photo_changed)
+        self.state.analysis_running.connect(self._running)
+        self.state.analysis_failed.connect(
+            lambda error: self.state.set_error(photo, sentence(error))
+        )
+        self.state.redecide_failed.connect(lambda error: self._show_error(sentence(error)))
         self.panel.set_photo(
             photo,
             None,
@@ -114,66 +120,51 @@ class QuickCheckDialog(QDialog):
             status_text=self.tr("Checking…"),
         )
 
+    # -- what the state holds ---------------------------------------------------------------
+
+    @property
+    def analysis(self) -> PhotoAnalysis | None:
+        return self.state.model.item(0).analysis
+
+    @property
+    def decision(self) -> PhotoDecision | None:
+        return self.state.model.item(0).decision
+
+    @property
+    def error(self) -> str | None:
+        """Why the photo cannot be checked (None while it can)."""
+        return self.state.model.item(0).error
+
     def channel(self) -> str:
         return self.channel_box.currentData()
 
     def start(self) -> None:
         """Analyse the photo (cache first, else the warm pool): no event is created."""
-        job = AnalyseJob(
-            [self.photo],
-            self.channel(),
-            self.pool,
-            self.context.register_path if self.context.available else None,
-            self.cache_path,
-            policy=self.settings.policy(),
-        )
-        job.signals.photo_done.connect(self._done)
-        job.signals.photo_failed.connect(self._photo_failed)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._photo_failed_whole)
-        self.job = job
-        self.jobs.start(job)
+        self.state.analyse()
 
-    def _done(self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision) -> None:
-        self.analysis = analysis
-        if decision.channel != self.channel():
-            decision = self.context.decide(analysis, self.channel(), self.settings.policy())
-        self._show(decision)
+    def _running(self, running: bool) -> None:
+        if not running:
+            self.busy.hide()
+            self.busy_label.hide()
 
-    def _show(self, decision: PhotoDecision) -> None:
-        self.decision = decision
-        self.panel.set_photo(
-            self.photo, self.analysis, decision, self.channel(), self.settings.policy()
-        )
-        self.export_button.setEnabled(True)
-        self.checked.emit(decision)
+    def _photo_changed(self, _top: QModelIndex, _bottom: QModelIndex, _roles=()) -> None:
+        item = self.state.model.item(0)
+        if item.decision is not None:
+            self.panel.set_photo(
+                self.photo, item.analysis, item.decision, self.channel(), self.settings.policy()
+            )
+            self.export_button.setEnabled(True)
+            self.checked.emit(item.decision)
+        elif item.error is not None:
+            self._show_error(item.error)
 
-    def _photo_failed(self, _path: Path, reason: str) -> None:
-        self.error = reason
+    def _show_error(self, reason: str) -> None:
         self.panel.set_photo(
             self.photo, None, None, self.channel(), self.settings.policy(), error=reason
         )
 
-    def _photo_failed_whole(self, message: str) -> None:
-        self._photo_failed(self.photo, message)
-        self._finished(None)
-
-    def _finished(self, _result: AnalyseResult | None) -> None:
-        self.job = None
-        self.busy.hide()
-        self.busy_label.hide()
-
     def _channel_changed(self) -> None:
-        if self.analysis is None:
-            return
-        try:
-            self._show(self.context.decide(self.analysis, self.channel(), self.settings.policy()))
-        except RegisterError as error:
-            self._photo_failed(self.photo, str(error))
-
-    def _decision_changed(self, _path: Path, decision: PhotoDecision) -> None:
-        self.decision = decision
-        self.checked.emit(decision)
+        self.state.redecide(self.channel(), self.settings.policy())
 
     def verdict_text(self) -> str:
         return self.panel.verdict.text()
@@ -185,13 +176,13 @@ class QuickCheckDialog(QDialog):
             [self.photo],
             {self.photo: self.analysis},
             self.channel(),
-            self.context.channels(),
+            self.state.session.channels(),
             self.photo.stem,
             self.settings,
             self.jobs,
-            self.pool,
-            self.context.register_path,
-            self.cache_path,
+            self.state.pool,
+            self.state.session.register_path,
+            self.state.cache_path,
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -200,6 +191,5 @@ class QuickCheckDialog(QDialog):
         dialog.open()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.job is not None:
-            self.job.cancel()
+        self.state.cancel_analysis()
         super().closeEvent(event)

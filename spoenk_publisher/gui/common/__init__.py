@@ -1,0 +1,1 @@
+"""What both wings share: how an error reaches the screen, the settings dialog."""
