@@ -10,6 +10,7 @@ imports nothing of the app but the catalogue.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from spoenk_publisher.messages import Message, text
@@ -60,8 +61,59 @@ MESSAGES = {
     "label.unknown_person": ("Onbekend persoon", "Unknown person"),
     "label.by_hand": ("{name} (met de hand)", "{name} (set by hand)"),
     "label.shown": ("Zichtbaar: {why}", "Shown: {why}"),
-    "label.blurred": ("Geblurd: {why}", "Blurred: {why}"),
-    "label.not_recognised": ("Geblurd: niet herkend", "Blurred: not recognised"),
+    "label.blurred": ("Vervaagd: {why}", "Blurred: {why}"),
+    "label.not_recognised": ("Vervaagd: niet herkend", "Blurred: not recognised"),
+    # The quick check's answer (``quick_answer``): first what to do, then who is visible.
+    "answer.post": ("Mag zo op {channel}", "Fine to post on {channel} as it is"),
+    "answer.with_blur": (
+        ("Alleen met 1 gezicht vervaagd", "Alleen met {count} gezichten vervaagd"),
+        ("Only with 1 face blurred", "Only with {count} faces blurred"),
+    ),
+    "answer.with_blur_possible": (
+        (
+            "Alleen met 1 mogelijk gezicht vervaagd",
+            "Alleen met {count} mogelijke gezichten vervaagd",
+        ),
+        ("Only with 1 possible face blurred", "Only with {count} possible faces blurred"),
+    ),
+    "answer.also_possible": (
+        (
+            "Daarnaast wordt 1 mogelijk gezicht vervaagd: iets dat op een gezicht lijkt (een "
+            "lamp, een patroon), voor de zekerheid",
+            "Daarnaast worden {count} mogelijke gezichten vervaagd: dingen die op een gezicht "
+            "lijken (een lamp, een patroon), voor de zekerheid",
+        ),
+        (
+            "Also 1 possible face is blurred: something that looks like a face (a lamp, a "
+            "pattern), to be safe",
+            "Also {count} possible faces are blurred: things that look like a face (a lamp, a "
+            "pattern), to be safe",
+        ),
+    ),
+    "answer.do_not_post": ("Niet plaatsen", "Do not post"),
+    "answer.why.excluded": (
+        "wie geen toestemming heeft, laat de foto weg (zo staat het ingesteld)",
+        "a face without consent leaves the photo out (as set)",
+    ),
+    "answer.why.nobody": (
+        "niemand op deze foto mag herkenbaar op {channel}; vervaagd blijft er niemand over",
+        "nobody in this photo may be recognisable on {channel}; blurred, nobody is left",
+    ),
+    "answer.why.frames": (
+        "het bestand heeft {count} beelden en alleen het eerste is gecontroleerd: plaats "
+        "hooguit de export (alleen dat beeld), nooit het origineel",
+        "the file has {count} frames and only the first was checked: post at most the "
+        "export (that frame alone), never the original",
+    ),
+    "answer.why.possible": (
+        "een mogelijk gezicht is iets dat op een gezicht lijkt (een lamp, een patroon); het "
+        "wordt voor de zekerheid vervaagd",
+        "a possible face is something that looks like a face (a lamp, a pattern); it is "
+        "blurred to be safe",
+    ),
+    "visible.people": ("Herkenbaar in beeld: {names}", "Recognisable: {names}"),
+    "visible.nobody": ("Niemand herkenbaar in beeld", "Nobody recognisable"),
+    "visible.no_faces": ("Geen gezichten gevonden", "No faces found"),
 }
 
 #: The consent states a face's reason is named after (see ``register.ConsentState``).
@@ -109,3 +161,98 @@ def verdict_sentence(decision: Any, channel_label: str) -> str:
     if decision.verdict == "exclude":
         return text(Message("verdict.exclude", why=why)) + notice
     return text(Message("verdict.blur", count=len(blurred), why=why)) + notice
+
+
+# -- the quick check's answer ---------------------------------------------------------------------
+
+#: The three answers a teacher can act on, in the order of the quick check's headline.
+POST, WITH_BLUR, DO_NOT_POST = "post", "with_blur", "do_not_post"
+
+
+@dataclass(frozen=True)
+class QuickAnswer:
+    """What a teacher needs first about one photo: ``code`` (``POST``, ``WITH_BLUR`` or
+    ``DO_NOT_POST``), the ``headline`` that says it, who is ``visible``, and ``why`` (a
+    sentence for "do not post" and for possible faces, else None)."""
+
+    code: str
+    headline: Message
+    visible: Message
+    why: Message | None = None
+
+
+def _is_person(face: Any) -> bool:
+    """A face that counts as a person: not marked "not a face", not a weak "possible" one."""
+    return face.action != "ignore" and getattr(face, "kind", "face") != "possible"
+
+
+def answer_code(decision: Any) -> str:
+    """The answer's rule, for the quick check and ``check`` alike.
+
+    - ``DO_NOT_POST`` ("Niet plaatsen"): the policy leaves the photo out (a face without
+      consent); or the file has several frames (only the first was checked, so the original
+      may never be posted); or nobody may be shown: no person is kept and at least one person
+      large enough to recognise is blurred (a photo of blurred people only). Faces too small to
+      recognise do not make a photo "do not post" on their own: a crowd far away, blurred, is
+      fine.
+    - ``WITH_BLUR`` ("Alleen met N gezichten vervaagd"): anything is blurred (a person, or a
+      "possible" face: a weak detection such as a lamp or a pattern, counted apart).
+    - ``POST`` ("Mag zo op ..."): nothing is blurred: every person has consent, or there is
+      nobody. A face marked "not a face" counts for nothing.
+    """
+    if decision.verdict == "exclude" or decision.frames > 1:
+        return DO_NOT_POST
+    people = [face for face in decision.faces if _is_person(face)]
+    nobody_shown = not any(face.action == "keep" for face in people)
+    recognisable_blurred = any(f.action == "blur" and f.reason != "too_small" for f in people)
+    if nobody_shown and recognisable_blurred:
+        return DO_NOT_POST
+    if any(face.action == "blur" for face in decision.faces):
+        return WITH_BLUR
+    return POST
+
+
+def quick_answer(decision: Any, channel_label: str) -> QuickAnswer:
+    """The answer to "may I post this?" for ``decision`` (a ``core.decisions.PhotoDecision``)
+    on the channel called ``channel_label``: see ``answer_code`` for the rule."""
+    code = answer_code(decision)
+    people = [face for face in decision.faces if _is_person(face)]
+    blurred = [face for face in people if face.action == "blur"]
+    possible = [
+        face
+        for face in decision.faces
+        if face.action == "blur" and getattr(face, "kind", "face") == "possible"
+    ]
+    shown = [face.name or face.person_id or "?" for face in people if face.action == "keep"]
+    if shown:
+        visible = Message("visible.people", names=shown)
+    elif people or possible:
+        visible = Message("visible.nobody")
+    else:
+        visible = Message("visible.no_faces")
+    why: Message | None = None
+    if code == POST:
+        headline = Message("answer.post", channel=channel_label)
+    elif code == WITH_BLUR:
+        if blurred:
+            headline = Message("answer.with_blur", count=len(blurred))
+            if possible:
+                why = Message("answer.also_possible", count=len(possible))
+        else:
+            headline = Message("answer.with_blur_possible", count=len(possible))
+            why = Message("answer.why.possible")
+    else:
+        headline = Message("answer.do_not_post")
+        if decision.frames > 1:
+            why = Message("answer.why.frames", count=decision.frames)
+        elif decision.verdict == "exclude":
+            why = Message("answer.why.excluded")
+        else:
+            why = Message("answer.why.nobody", channel=channel_label)
+    return QuickAnswer(code, headline, visible, why)
+
+
+def answer_line(decision: Any, channel_label: str) -> str:
+    """The answer first, then the verdict's details: the line ``check`` prints per photo."""
+    answer = quick_answer(decision, channel_label)
+    return f"{text(answer.headline)} — {verdict_sentence(decision, channel_label)}"

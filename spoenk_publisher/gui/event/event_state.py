@@ -6,6 +6,19 @@ The main window and the quick check each hold one ``EventState`` and only show w
 check read. Analysing runs as an ``AnalyseJob``; deciding again goes through
 ``core.review.ReviewSession`` (the one place a photo is decided): for a whole event in a
 ``DecideJob`` off the UI thread, for one photo (a quick check, the review's edit) at once.
+
+Opening an event shows at once what the analysis cache knows (``load_cached``: the verdicts
+of photos analysed before, with the corrections made by hand), so only the rest waits for
+Analyse.
+
+**Reviewed.** A photo counts as reviewed once the user has looked at it: it was shown large in
+the review, with its faces and verdict, for at least ``REVIEW_DWELL_MS`` (the main window tells
+the state, ``mark_reviewed``), or the user decided one of its faces by hand (an edit in the
+review; a decision by hand is kept in the register, so such a photo is still reviewed when the
+event is opened again). Reviews are kept by the photo's content hash, in memory while the app
+runs: a copy of the photo under another name is reviewed too, and a photo whose bytes changed
+is not. A channel change keeps a photo reviewed: the faces the user looked at stay the same,
+and which of them are blurred follows the register.
 """
 
 from __future__ import annotations
@@ -32,6 +45,11 @@ from spoenk_publisher.gui.jobs import JobRunner, Progress
 from spoenk_publisher.messages import Message, text
 from spoenk_publisher.register import RegisterError
 
+#: How long a photo must be shown large in the review, with its faces and verdict, before it
+#: counts as reviewed: long enough to see its boxes, short enough that nobody waits for it.
+#: (Leafing past a photo with the arrow keys does not count.)
+REVIEW_DWELL_MS = 1000
+
 #: Up to this many analysed photos are decided again on the UI thread (a few milliseconds each:
 #: a quick check answers a channel change at once); more go to a ``DecideJob``.
 DECIDE_AT_ONCE = 1
@@ -55,6 +73,9 @@ class EventState(QObject):
     #: a photo analysed for a choice made before could not be decided for the new one: the
     #: error (it keeps the decision for the old choice)
     decide_failed = Signal(object)
+    #: what the cache knew of a newly opened event is shown: photos shown, photos still to
+    #: analyse
+    cached_loaded = Signal(int, int)
 
     def __init__(
         self,
@@ -63,18 +84,22 @@ class EventState(QObject):
         pool: AnalysisPool,
         cache_path: Path | None,
         parent: QObject | None = None,
+        reviewed: set[str] | None = None,
     ) -> None:
         """``session``: the register as the UI thread reads it (shared with the review);
-        ``runner`` starts the jobs; ``pool`` analyses; ``cache_path``: the analysis cache."""
+        ``runner`` starts the jobs; ``pool`` analyses; ``cache_path``: the analysis cache;
+        ``reviewed``: the hashes of photos looked at, shared with another state (a quick check
+        shares the main window's)."""
         super().__init__(parent)
         self.session = session
         self.runner = runner
         self.pool = pool
         self.cache_path = cache_path
-        self.model = PhotoListModel(self)
+        self.model = PhotoListModel(self, reviewed)
         self.channel = ""
         self.policy: Policy = "blur"
         self.analyse_job: AnalyseJob | None = None
+        self.cached_job: AnalyseJob | None = None
         self.decide_job: DecideJob | None = None
         self._analysis_started = 0.0
 
@@ -83,6 +108,7 @@ class EventState(QObject):
     def set_photos(self, paths: list[Path]) -> None:
         """Show ``paths`` (a new event): nothing of the previous one goes on."""
         self.cancel_analysis()
+        self._cancel_cached()
         if self.decide_job is not None:
             self.decide_job.cancel()
             self.decide_job = None
@@ -104,11 +130,64 @@ class EventState(QObject):
     def busy(self) -> bool:
         return self.analyse_job is not None
 
+    def load_cached(self) -> AnalyseJob | None:
+        """Show at once what the analysis cache knows of the photos without an analysis (an
+        event analysed before, re-opened), decided for the chosen channel with the corrections
+        made by hand; nothing is analysed. ``cached_loaded`` follows. None when there is no
+        cache, no channel or nothing to look up."""
+        self._cancel_cached()
+        todo = self.model.unanalysed_paths()
+        if self.cache_path is None or not self.channel or not todo or self.busy():
+            return None
+        job = AnalyseJob(
+            todo,
+            self.channel,
+            self.pool,
+            self.register_path(),
+            self.cache_path,
+            self.policy,
+            cached_only=True,
+        )
+        job.signals.progress.connect(lambda step, job=job: self._cached_step(job, step))
+        self.cached_job = job
+        self.runner.start(
+            job,
+            finished=lambda result, job=job: self._cached_finished(job, result),
+            failed=lambda _error, job=job: self._cached_finished(job, None),
+        )
+        return job
+
+    def loading_cached(self) -> bool:
+        return self.cached_job is not None
+
+    def _cancel_cached(self) -> None:
+        if self.cached_job is not None:
+            self.cached_job.cancel()
+            self.cached_job = None
+
+    def _cached_step(self, job: AnalyseJob, step: object) -> None:
+        if job is not self.cached_job:
+            return  # another event was opened, or the analysis took over
+        if isinstance(step, PhotoAnalysed):
+            self._photo_analysed(step.path, step.analysis, step.decision, job)
+        elif isinstance(step, PhotoFailed):
+            self.set_error(step.path, step.reason)
+
+    def _cached_finished(self, job: AnalyseJob, result: BatchResult | None) -> None:
+        if job is not self.cached_job:
+            return
+        self.cached_job = None
+        # A failed look-up (a damaged cache) only means these photos wait for Analyse.
+        shown = len(result.analyses) if result is not None else 0
+        self.cached_loaded.emit(shown, len(self.model.unanalysed_paths()))
+
     def analyse(self, paths: list[Path] | None = None) -> AnalyseJob | None:
         """Analyse ``paths`` (default: every photo without an analysis) and decide each for the
         chosen channel as it comes in; None when there is nothing to do or no channel."""
         if self.busy() or not self.channel:
             return None
+        # The analysis looks in the cache first too: it takes over from a look-up under way.
+        self._cancel_cached()
         todo = self.model.unanalysed_paths() if paths is None else list(paths)
         if not todo:
             return None
@@ -131,14 +210,19 @@ class EventState(QObject):
         if isinstance(step, PhotoStarted):
             self.model.set_analysing(step.path)
         elif isinstance(step, PhotoAnalysed):
-            self._photo_analysed(step.path, step.analysis, step.decision)
+            self._photo_analysed(step.path, step.analysis, step.decision, self.analyse_job)
         elif isinstance(step, PhotoFailed):
             self.set_error(step.path, step.reason)
         elif isinstance(step, Progress):
             self.analysis_progress.emit(step.done, step.total)
 
-    def _photo_analysed(self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision) -> None:
-        job = self.analyse_job
+    def _photo_analysed(
+        self,
+        path: Path,
+        analysis: PhotoAnalysis,
+        decision: PhotoDecision,
+        job: AnalyseJob | None,
+    ) -> None:
         if decision.channel != self.channel or job is None or job.policy != self.policy:
             # The choice changed while the job ran: decide again for the one now made.
             try:
@@ -217,11 +301,23 @@ class EventState(QObject):
 
     def decide(self, path: Path) -> PhotoDecision | None:
         """Decide one analysed photo again at once (after an edit in the review), from its
-        stored analysis: no new detection. Raises ``RegisterError``."""
+        stored analysis: no new detection. An edit means the user looked at the photo: it
+        counts as reviewed. Raises ``RegisterError``."""
         item = self.model.item_for(path)
         if item is None or item.analysis is None:
             return None
         channel = item.decision.channel if item.decision is not None else self.channel
         decision = self.session.decide(item.analysis, channel, self.policy)
+        self.model.mark_reviewed(path)
         self.model.set_decision(path, decision, self.sentence(decision))
         return decision
+
+    # -- reviewed and exported --------------------------------------------------------------
+
+    def mark_reviewed(self, path: Path) -> None:
+        """The user has looked at ``path`` in the review (see the module's docstring)."""
+        self.model.mark_reviewed(path)
+
+    def is_reviewed(self, path: Path) -> bool:
+        item = self.model.item_for(path)
+        return item is not None and self.model.is_reviewed(item)
