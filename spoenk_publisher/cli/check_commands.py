@@ -10,12 +10,13 @@ import click
 
 from spoenk_publisher.cli.common import fail, language_option, say
 from spoenk_publisher.cli.register_commands import register_path_option, review_session
+from spoenk_publisher.core.answer import answer_code
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.pool import analyse_batch
 from spoenk_publisher.core.retention import open_analysis_cache
 from spoenk_publisher.messages import Message, display_path, text
-from spoenk_publisher.messages.verdicts import answer_code, answer_line
+from spoenk_publisher.messages.verdicts import answer_line
 
 
 @click.command("check")

@@ -4,7 +4,8 @@ that put them together for the command line's ``check`` and the app alike.
 A face's reason (``core.decisions.Reason``) is said by the code ``face.<reason>``; a new reason
 needs only its sentence here. The functions read a decision by its fields (``faces``, ``action``,
 ``reason``, ``consent_state``, ``name``, ``person_id``, ``verdict``, ``frames``), so this module
-imports nothing of the app but the catalogue.
+imports nothing of the app but the catalogue and ``core.answer`` (the quick check's rule, which
+imports nothing).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from spoenk_publisher.core.answer import POST, WITH_BLUR, answer_code, is_person
 from spoenk_publisher.messages import Message, text
 
 MESSAGES = {
@@ -165,9 +167,6 @@ def verdict_sentence(decision: Any, channel_label: str) -> str:
 
 # -- the quick check's answer ---------------------------------------------------------------------
 
-#: The three answers a teacher can act on, in the order of the quick check's headline.
-POST, WITH_BLUR, DO_NOT_POST = "post", "with_blur", "do_not_post"
-
 
 @dataclass(frozen=True)
 class QuickAnswer:
@@ -181,42 +180,11 @@ class QuickAnswer:
     why: Message | None = None
 
 
-def _is_person(face: Any) -> bool:
-    """A face that counts as a person: not marked "not a face", not a weak "possible" one."""
-    return face.action != "ignore" and getattr(face, "kind", "face") != "possible"
-
-
-def answer_code(decision: Any) -> str:
-    """The answer's rule, for the quick check and ``check`` alike.
-
-    - ``DO_NOT_POST`` ("Niet plaatsen"): the policy leaves the photo out (a face without
-      consent); or the file has several frames (only the first was checked, so the original
-      may never be posted); or nobody may be shown: no person is kept and at least one person
-      large enough to recognise is blurred (a photo of blurred people only). Faces too small to
-      recognise do not make a photo "do not post" on their own: a crowd far away, blurred, is
-      fine.
-    - ``WITH_BLUR`` ("Alleen met N gezichten vervaagd"): anything is blurred (a person, or a
-      "possible" face: a weak detection such as a lamp or a pattern, counted apart).
-    - ``POST`` ("Mag zo op ..."): nothing is blurred: every person has consent, or there is
-      nobody. A face marked "not a face" counts for nothing.
-    """
-    if decision.verdict == "exclude" or decision.frames > 1:
-        return DO_NOT_POST
-    people = [face for face in decision.faces if _is_person(face)]
-    nobody_shown = not any(face.action == "keep" for face in people)
-    recognisable_blurred = any(f.action == "blur" and f.reason != "too_small" for f in people)
-    if nobody_shown and recognisable_blurred:
-        return DO_NOT_POST
-    if any(face.action == "blur" for face in decision.faces):
-        return WITH_BLUR
-    return POST
-
-
 def quick_answer(decision: Any, channel_label: str) -> QuickAnswer:
     """The answer to "may I post this?" for ``decision`` (a ``core.decisions.PhotoDecision``)
-    on the channel called ``channel_label``: see ``answer_code`` for the rule."""
+    on the channel called ``channel_label``: see ``core.answer.answer_code`` for the rule."""
     code = answer_code(decision)
-    people = [face for face in decision.faces if _is_person(face)]
+    people = [face for face in decision.faces if is_person(face)]
     blurred = [face for face in people if face.action == "blur"]
     possible = [
         face

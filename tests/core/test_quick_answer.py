@@ -1,20 +1,16 @@
 """The quick check's answer (``messages.verdicts.quick_answer``): "Mag zo op ...", "Alleen met N
-gezichten vervaagd" or "Niet plaatsen", by the rule in ``answer_code``. The decisions are built
-by hand: the rule reads only a decision's fields, as the app and ``check`` hand them over."""
+gezichten vervaagd" or "Niet plaatsen", by the rule in ``core.answer.answer_code``. The
+decisions are built by hand: the rule reads only a decision's fields, as the app and ``check``
+hand them over."""
 
 from __future__ import annotations
 
 from spoenk_publisher import messages
 from spoenk_publisher.base import Box
+from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR
 from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision
 from spoenk_publisher.messages import text
-from spoenk_publisher.messages.verdicts import (
-    DO_NOT_POST,
-    POST,
-    WITH_BLUR,
-    answer_line,
-    quick_answer,
-)
+from spoenk_publisher.messages.verdicts import answer_line, quick_answer
 
 BIG = Box(100, 100, 220, 240)
 OTHER = Box(400, 100, 520, 240)

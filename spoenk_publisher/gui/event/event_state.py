@@ -26,7 +26,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from spoenk_publisher.core.analysis import BatchResult, PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
@@ -76,6 +76,9 @@ class EventState(QObject):
     #: what the cache knew of a newly opened event is shown: photos shown, photos still to
     #: analyse
     cached_loaded = Signal(int, int)
+    #: the user asked to look at these photos before exporting (the export dialog's "Review
+    #: first"): the window shows them
+    review_requested = Signal(list)
 
     def __init__(
         self,
@@ -102,17 +105,26 @@ class EventState(QObject):
         self.cached_job: AnalyseJob | None = None
         self.decide_job: DecideJob | None = None
         self._analysis_started = 0.0
+        self._showing: Path | None = None
+        self._dwell = QTimer(self)
+        self._dwell.setSingleShot(True)
+        self._dwell.setInterval(REVIEW_DWELL_MS)
+        self._dwell.timeout.connect(self._dwelt)
 
     # -- what the event is ------------------------------------------------------------------
 
-    def set_photos(self, paths: list[Path]) -> None:
-        """Show ``paths`` (a new event): nothing of the previous one goes on."""
+    def set_photos(self, paths: list[Path], cached: bool = True) -> None:
+        """Show ``paths`` (a new event): nothing of the previous one goes on. ``cached``: show
+        at once what the analysis cache knows of them (``load_cached``)."""
         self.cancel_analysis()
         self._cancel_cached()
+        self.showing(None)
         if self.decide_job is not None:
             self.decide_job.cancel()
             self.decide_job = None
         self.model.set_photos(paths)
+        if cached:
+            self.load_cached()
 
     def register_path(self) -> Path | None:
         """The register the jobs open (None: there is none usable, so everyone is blurred)."""
@@ -315,8 +327,36 @@ class EventState(QObject):
     # -- reviewed and exported --------------------------------------------------------------
 
     def mark_reviewed(self, path: Path) -> None:
-        """The user has looked at ``path`` in the review (see the module's docstring)."""
+        """The user has looked at ``path`` (see the module's docstring)."""
         self.model.mark_reviewed(path)
+
+    def showing(self, path: Path | None) -> None:
+        """The window shows ``path`` large in the review now (None: nothing): once it has
+        been shown, analysed, for ``REVIEW_DWELL_MS``, it counts as reviewed."""
+        self._showing = path
+        if path is None:
+            self._dwell.stop()
+        else:
+            self._dwell.start()
+
+    def _dwelt(self) -> None:
+        item = self.model.item_for(self._showing) if self._showing is not None else None
+        if item is not None and item.decision is not None:
+            self.model.mark_reviewed(item.path)
+
+    def request_review(self, paths: list[Path]) -> None:
+        """Show ``paths`` for review instead of exporting them (``review_requested``)."""
+        if paths:
+            self.review_requested.emit(list(paths))
+
+    def exported(self, paths: list[Path], channel_label: str) -> None:
+        """``paths`` were just exported: the grid says so, and the photos the export analysed
+        itself show their verdict (from the cache the export filled) instead of waiting."""
+        for path in paths:
+            self.model.set_exported(path, channel_label)
+        waiting = set(self.model.unanalysed_paths())
+        if any(path in waiting for path in paths):
+            self.load_cached()
 
     def is_reviewed(self, path: Path) -> bool:
         item = self.model.item_for(path)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.export import ExportSummary
-from spoenk_publisher.gui.event.export_plan import ExportPlan
+from spoenk_publisher.core.export_plan import ExportPlan
 from spoenk_publisher.messages import display_name, text
 from spoenk_publisher.messages.verdicts import face_reason
 

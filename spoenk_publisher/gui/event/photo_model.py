@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
+from spoenk_publisher.core.export_plan import is_reviewed
 from spoenk_publisher.gui.event.verdict_text import ANALYSING, ERROR, STATUSES, WAITING, status_of
 
 
@@ -80,11 +81,8 @@ class PhotoListModel(QAbstractListModel):
 
     def is_reviewed(self, item: PhotoItem) -> bool:
         """Looked at in the review, or a face of it decided by hand (see ``EventState``)."""
-        if item.analysis is None:
-            return False
-        if item.analysis.sha256 in self.reviewed:
-            return True
-        return item.decision is not None and any(face.manual for face in item.decision.faces)
+        seen = item.analysis is not None and item.analysis.sha256 in self.reviewed
+        return is_reviewed(seen, item.decision)
 
     def unreviewed_paths(self) -> list[Path]:
         """Photos nobody has looked at yet, errors left aside (nothing to look at there)."""
@@ -171,7 +169,11 @@ class PhotoListModel(QAbstractListModel):
 
     def mark_reviewed(self, path: Path) -> None:
         item = self.item_for(path)
-        if item is not None and item.analysis is not None:
+        if (
+            item is not None
+            and item.analysis is not None
+            and item.analysis.sha256 not in self.reviewed
+        ):
             self.reviewed.add(item.analysis.sha256)
             self._update(path)
 

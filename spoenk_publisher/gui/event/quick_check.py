@@ -1,7 +1,7 @@
 """Quick check: one photo, one channel, an answer within seconds, without creating an event.
 
 It leads with the answer a teacher needs ("Mag zo op Instagram", "Alleen met 2 gezichten
-vervaagd", "Niet plaatsen": the rule is ``messages.verdicts.answer_code``, the same as
+vervaagd", "Niet plaatsen": the rule is ``core.answer.answer_code``, the same as
 ``check`` prints), then who is recognisable, then the details: the photo with its faces boxed
 and the verdict line. The dialog holds an ``EventState`` of its one photo, as the main window
 holds one of its event: analysing, deciding and deciding again for another channel are the
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
+from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.review import ReviewSession
@@ -36,7 +37,7 @@ from spoenk_publisher.gui.event.review_panel import ReviewPanel
 from spoenk_publisher.gui.jobs import JobRunner
 from spoenk_publisher.gui.settings import Settings
 from spoenk_publisher.messages import Message, text
-from spoenk_publisher.messages.verdicts import DO_NOT_POST, POST, WITH_BLUR, quick_answer
+from spoenk_publisher.messages.verdicts import quick_answer
 
 #: The answer's colours: green, amber, red (as the grid's badges), and grey while checking.
 _ANSWER_STYLES = {
@@ -72,7 +73,7 @@ class QuickCheckDialog(QDialog):
         self.settings = settings
         self.jobs = jobs
         self.state = EventState(session, jobs, pool, cache_path, self)
-        self.state.set_photos([photo])
+        self.state.set_photos([photo], cached=False)  # analyse() looks in the cache
         self.export_dialog: ExportDialog | None = None
 
         self.channel_box = QComboBox(self)
@@ -193,6 +194,7 @@ class QuickCheckDialog(QDialog):
                 self.photo, item.analysis, item.decision, self.channel(), self.settings.policy()
             )
             self.export_button.setEnabled(True)
+            self.state.mark_reviewed(self.photo)  # shown large with its answer: looked at
             answer = quick_answer(item.decision, self.channel_box.currentText())
             self._show_answer(
                 answer.code,

@@ -1,8 +1,9 @@
-"""What an export will do, before it starts: which photos go out, which are left out and why.
+"""What an export will do, before it starts: which photos go out, which are left out and why;
+and the one rule for what counts as a reviewed photo (``is_reviewed``).
 
 The export dialog states it exactly (issue 13): how many photos, how many nobody has reviewed
 yet, how many cannot be read, how many the policy leaves out, and so how many will be written.
-Plain Python (no Qt): the dialog shows a plan, and hands ``ExportPlan.requested`` to the export.
+The dialog only shows a plan, and hands ``ExportPlan.requested`` to the export.
 
 A photo nobody has reviewed is exported only when the user chose so (``include_unreviewed``);
 a photo that cannot be read is never handed to the export (it would fail again); a photo not
@@ -20,6 +21,16 @@ from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
 
 
+def is_reviewed(seen: bool, decision: PhotoDecision | None) -> bool:
+    """A photo counts as reviewed once a person has looked at it: ``seen`` (shown large with its
+    faces and verdict, in the review or a quick check; the GUI says when), or one of its faces
+    was decided by hand (kept in the register, so still reviewed when the event is opened
+    again). A photo without a decision (not analysed, unreadable) is never reviewed."""
+    if decision is None:
+        return False
+    return seen or any(face.manual for face in decision.faces)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One photo of the event as the window knows it when the export dialog opens."""
@@ -30,8 +41,8 @@ class Candidate:
     decision: PhotoDecision | None = None
     #: why it cannot be read or analysed (a sentence), None when it can
     error: str | None = None
-    #: the user has looked at it (see ``gui.event.event_state``)
-    reviewed: bool = False
+    #: a person has looked at it (see ``is_reviewed``)
+    seen: bool = False
 
 
 @dataclass
@@ -101,7 +112,7 @@ def plan_export(
             plan.unreadable[candidate.path] = candidate.error
         elif candidate.analysis is None:
             plan.unanalysed.append(candidate.path)
-        elif candidate.reviewed:
+        elif is_reviewed(candidate.seen, candidate.decision):
             plan.reviewed.append(candidate.path)
         else:
             plan.unreviewed.append(candidate.path)
