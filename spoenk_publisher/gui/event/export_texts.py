@@ -48,17 +48,16 @@ class ExportTexts(QObject):
                 said += " " + self.tr(
                     "%n of them not analysed yet either.", "", len(plan.unanalysed)
                 )
+            if plan.include_unreviewed:
+                said += " " + self.tr("They are exported as well (your choice below).")
+            else:
+                said += " " + self.tr(
+                    "They are not exported, unless you choose so below; or review them first."
+                )
             lines.append(f"<b>{escape(said)}</b>")
         if plan.unreadable:
             said = self.tr("%n cannot be read and will be left out:", "", len(plan.unreadable))
             lines.append(f"{escape(said)} {escape(self._names(plan.unreadable))}")
-        if plan.left_aside:
-            said = self.tr(
-                "%n not reviewed will not be exported (your choice below).",
-                "",
-                len(plan.left_aside),
-            )
-            lines.append(escape(said))
         if plan.left_out:
             said = self.tr(
                 "%n will be left out because someone in them has no consent (your choice "
