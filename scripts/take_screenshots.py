@@ -1,6 +1,6 @@
 """Screenshots for docs/screenshots/: the first run (an empty register), the main window after
 analysing the demo event, the review of one photo with its face menu open, a quick check, the
-export dialog and the register window.
+export dialog, its summary and the register window.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -136,7 +136,14 @@ def main() -> None:
     dialog = window.export_dialog
     wait_until(app, lambda: dialog is not None and dialog.isVisible())
     shoot(app, dialog, "export-dialog.png")
-    dialog.reject()
+    # The summary: the photos nobody reviewed exported too, as a user may choose.
+    dialog.folder_edit.setText(str(work / "export"))
+    if dialog.include_unreviewed.isVisible():
+        dialog.include_unreviewed.click()
+    dialog.start_export()
+    wait_until(app, lambda: dialog.summary is not None)
+    shoot(app, dialog, "export-summary.png")
+    dialog.accept()
 
     window.open_register()
     register_window = window.register_window

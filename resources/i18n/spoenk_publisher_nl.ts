@@ -681,13 +681,21 @@
             <numerusform>Op %n foto&apos;s worden gezichten vervaagd.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="75"/>
+        <source>%n are the same picture as another photo: written once.</source>
+        <translation>
+            <numerusform>%n is dezelfde foto als een andere: die wordt één keer opgeslagen.</numerusform>
+            <numerusform>%n zijn dezelfde foto als een andere: die worden één keer opgeslagen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="73"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="83"/>
         <source>Nothing will be exported.</source>
         <translation>Er wordt niets geëxporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="75"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="85"/>
         <source>%n photo(s) will be exported.</source>
         <translation>
             <numerusform>%n foto wordt geëxporteerd.</numerusform>
@@ -695,7 +703,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="79"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="89"/>
         <source>At most %n photo(s) will be exported: %1 of them are analysed first.</source>
         <translation>
             <numerusform>Hoogstens %n foto wordt geëxporteerd: %1 daarvan wordt eerst geanalyseerd.</numerusform>
@@ -703,7 +711,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="106"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="116"/>
         <source>%n photo(s) exported to %1.</source>
         <translation>
             <numerusform>%n foto geëxporteerd naar %1.</numerusform>
@@ -711,7 +719,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="108"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="118"/>
         <source>%n photo(s) exported.</source>
         <translation>
             <numerusform>%n foto geëxporteerd.</numerusform>
@@ -719,12 +727,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="110"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="120"/>
         <source>No photo was exported.</source>
         <translation>Er is geen foto geëxporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="117"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="127"/>
         <source>%n of them were already there from an earlier export and were not written again.</source>
         <translation>
             <numerusform>%n daarvan stond er al van een eerdere export en is niet opnieuw geschreven.</numerusform>
@@ -732,7 +740,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="136"/>
         <source>%n face(s) blurred.</source>
         <translation>
             <numerusform>%n gezicht geblurd.</numerusform>
@@ -740,7 +748,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="132"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="142"/>
         <source>%n file(s) with several frames (an animation): only the first frame was checked and exported.</source>
         <translation>
             <numerusform>%n bestand met meerdere beelden (een animatie): alleen het eerste beeld is gecontroleerd en geëxporteerd.</numerusform>
@@ -748,22 +756,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="143"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="153"/>
         <source>Do not upload %1.</source>
         <translation>Upload %1 niet.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="146"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="156"/>
         <source>It lists which photo comes from which original and who is in it: it holds names. Keep it with the photos in the folder, and upload only the photos.</source>
         <translation>Dit bestand zegt welke foto van welk origineel komt en wie erop staat: er staan namen in. Laat het bij de foto&apos;s in de map staan en upload alleen de foto&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="161"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="171"/>
         <source>Nobody is recognisable in this set: every face is blurred.</source>
         <translation>Niemand is herkenbaar in deze foto&apos;s: elk gezicht is vervaagd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="164"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="174"/>
         <source>%1 (%n photo(s))</source>
         <translation>
             <numerusform>%1 (%n foto)</numerusform>
@@ -771,12 +779,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="169"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="179"/>
         <source>Recognisable in this set: %1.</source>
         <translation>Herkenbaar in deze foto&apos;s: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="179"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="189"/>
         <source>%n photo(s) not exported because nobody has reviewed them yet:</source>
         <translation>
             <numerusform>%n foto niet geëxporteerd omdat nog niemand hem heeft gecontroleerd:</numerusform>
@@ -784,7 +792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="191"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="201"/>
         <source>%n photo(s) left out because someone in them has no consent:</source>
         <translation>
             <numerusform>%n foto weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
@@ -792,7 +800,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="207"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="217"/>
         <source>%n photo(s) could not be exported:</source>
         <translation>
             <numerusform>%n foto kon niet worden geëxporteerd:</numerusform>
@@ -800,7 +808,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="215"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="225"/>
         <source>%n photo(s) skipped:</source>
         <translation>
             <numerusform>%n foto overgeslagen:</numerusform>
@@ -808,7 +816,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="232"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="242"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… en nog %n</numerusform>

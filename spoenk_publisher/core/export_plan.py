@@ -84,6 +84,26 @@ class ExportPlan:
         return [path for path in self.requested if path not in self.left_out]
 
     @property
+    def copies(self) -> list[Path]:
+        """Photos to export with the same content as one before them: the export writes the
+        picture once (both get a row in the manifest)."""
+        seen: set[str] = set()
+        found: list[Path] = []
+        for path in self.to_export:
+            sha256 = self._sha256.get(path)
+            if sha256 is None:
+                continue
+            if sha256 in seen:
+                found.append(path)
+            seen.add(sha256)
+        return found
+
+    @property
+    def files(self) -> int:
+        """How many files the export writes (at most, while some are not analysed yet)."""
+        return len(self.to_export) - len(self.copies)
+
+    @property
     def left_aside(self) -> list[Path]:
         """Photos not handed to the export because nobody has reviewed them."""
         return [] if self.include_unreviewed else self.not_reviewed
@@ -94,6 +114,7 @@ class ExportPlan:
         return not (self.include_unreviewed and self.unanalysed)
 
     _order: list[Path] = field(default_factory=list, repr=False)
+    _sha256: dict[Path, str] = field(default_factory=dict, repr=False)
 
 
 def plan_export(
@@ -108,6 +129,8 @@ def plan_export(
     for candidate in candidates:
         plan.total += 1
         plan._order.append(candidate.path)
+        if candidate.analysis is not None:
+            plan._sha256[candidate.path] = candidate.analysis.sha256
         if candidate.error is not None:
             plan.unreadable[candidate.path] = candidate.error
         elif candidate.analysis is None:

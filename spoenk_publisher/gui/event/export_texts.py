@@ -68,7 +68,17 @@ class ExportTexts(QObject):
             lines.append(escape(said))
         if plan.with_blur:
             lines.append(escape(self.tr("%n will have faces blurred.", "", len(plan.with_blur))))
-        count = len(plan.to_export)
+        if plan.copies:
+            lines.append(
+                escape(
+                    self.tr(
+                        "%n are the same picture as another photo: written once.",
+                        "",
+                        len(plan.copies),
+                    )
+                )
+            )
+        count = plan.files
         if not count:
             result = self.tr("Nothing will be exported.")
         elif plan.certain:
