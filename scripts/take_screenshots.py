@@ -117,7 +117,7 @@ def main() -> None:
     shoot(app, window, "main-window.png", whole_screen=True)
 
     panel = window.review
-    child = next(item for item in panel.face_items() if item.face.reason == "unknown")
+    child = next(item for item in panel.face_items() if item.face.blurred and not item.face.name)
     panel.view.select_box(child.box)
     point = panel.view.face_position(child.box)
     panel._open_face_menu(child.box, point + QPoint(8, 0))
@@ -136,10 +136,8 @@ def main() -> None:
     dialog = window.export_dialog
     wait_until(app, lambda: dialog is not None and dialog.isVisible())
     shoot(app, dialog, "export-dialog.png")
-    # The summary: the photos nobody reviewed exported too, as a user may choose.
+    # The summary: the photos reviewed exported, the others left out (and said so).
     dialog.folder_edit.setText(str(work / "export"))
-    if dialog.include_unreviewed.isVisible():
-        dialog.include_unreviewed.click()
     dialog.start_export()
     wait_until(app, lambda: dialog.summary is not None)
     shoot(app, dialog, "export-summary.png")

@@ -451,7 +451,7 @@
     <message>
         <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
         <source>Blur faces without consent</source>
-        <translation>Gezichten zonder toestemming blurren</translation>
+        <translation>Gezichten zonder toestemming vervagen</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="159"/>
@@ -743,8 +743,8 @@
         <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="136"/>
         <source>%n face(s) blurred.</source>
         <translation>
-            <numerusform>%n gezicht geblurd.</numerusform>
-            <numerusform>%n gezichten geblurd.</numerusform>
+            <numerusform>%n gezicht vervaagd.</numerusform>
+            <numerusform>%n gezichten vervaagd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
