@@ -10,7 +10,7 @@ import click
 
 from spoenk_publisher.cli.common import fail, language_option, say
 from spoenk_publisher.cli.register_commands import register_path_option, review_session
-from spoenk_publisher.core.answer import answer_code
+from spoenk_publisher.core.answer import answer
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.pool import analyse_batch
@@ -74,7 +74,7 @@ def check(
         if as_json:
             click.echo(json.dumps(_as_json(analysis, decision), ensure_ascii=False))
         else:
-            say(f"{shown}: {answer_line(decision, label)}")
+            say(f"{shown}: {answer_line(answer(decision), decision, label)}")
     if result.failures:
         raise SystemExit(1)
 
@@ -89,7 +89,7 @@ def _as_json(analysis, decision) -> dict:
         "frames": analysis.frames,
         "channel": decision.channel,
         "verdict": decision.verdict,
-        "answer": answer_code(decision),
+        "answer": answer(decision).code,
         "faces": [
             {
                 "box": face.box.as_list(),

@@ -1,5 +1,5 @@
-"""The plain answer to "may I post this photo?", as a code: the one rule the quick check and
-``check`` share (issue 13). ``messages.verdicts.quick_answer`` says it in words.
+"""The plain answer to "may I post this photo?", as a code and counts: the one rule the quick
+check and ``check`` share (issue 13). ``messages.verdicts.quick_answer`` says it in words.
 
 It reads a decision by its fields (``verdict``, ``frames``, ``faces`` with ``action``,
 ``reason`` and ``kind``), so it imports nothing.
@@ -7,9 +7,10 @@ It reads a decision by its fields (``verdict``, ``frames``, ``faces`` with ``act
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-#: The three answers a teacher can act on.
+#: The three answers a teacher can act on (``messages.verdicts`` names the same codes).
 POST, WITH_BLUR, DO_NOT_POST = "post", "with_blur", "do_not_post"
 
 
@@ -42,3 +43,41 @@ def answer_code(decision: Any) -> str:
     if any(face.action == "blur" for face in decision.faces):
         return WITH_BLUR
     return POST
+
+
+@dataclass(frozen=True)
+class Answer:
+    """``answer_code`` with what the sentences need: the names of the people shown, how many
+    people and "possible" faces are blurred, and why a photo is not to be posted."""
+
+    code: str
+    #: names (or ids) of the people kept recognisable
+    shown: tuple[str, ...]
+    #: faces that count as people (see ``is_person``)
+    people: int
+    #: of them, blurred
+    blurred: int
+    #: "possible" faces (a lamp, a pattern) blurred to be safe
+    possible: int
+    #: the policy leaves the photo out
+    excluded: bool
+    #: frames in the file (more than 1: only the first was checked)
+    frames: int
+
+
+def answer(decision: Any) -> Answer:
+    """The answer for ``decision``, with its counts (see ``answer_code``)."""
+    people = [face for face in decision.faces if is_person(face)]
+    return Answer(
+        code=answer_code(decision),
+        shown=tuple(face.name or face.person_id or "?" for face in people if face.action == "keep"),
+        people=len(people),
+        blurred=sum(1 for face in people if face.action == "blur"),
+        possible=sum(
+            1
+            for face in decision.faces
+            if face.action == "blur" and getattr(face, "kind", "face") == "possible"
+        ),
+        excluded=decision.verdict == "exclude",
+        frames=decision.frames,
+    )

@@ -4,8 +4,7 @@ that put them together for the command line's ``check`` and the app alike.
 A face's reason (``core.decisions.Reason``) is said by the code ``face.<reason>``; a new reason
 needs only its sentence here. The functions read a decision by its fields (``faces``, ``action``,
 ``reason``, ``consent_state``, ``name``, ``person_id``, ``verdict``, ``frames``), so this module
-imports nothing of the app but the catalogue and ``core.answer`` (the quick check's rule, which
-imports nothing).
+imports nothing of the app but the catalogue.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from spoenk_publisher.core.answer import POST, WITH_BLUR, answer_code, is_person
 from spoenk_publisher.messages import Message, text
 
 MESSAGES = {
@@ -168,6 +166,10 @@ def verdict_sentence(decision: Any, channel_label: str) -> str:
 # -- the quick check's answer ---------------------------------------------------------------------
 
 
+#: The answers' codes, as ``core.answer`` gives them (``messages`` imports nothing of ``core``).
+POST, WITH_BLUR, DO_NOT_POST = "post", "with_blur", "do_not_post"
+
+
 @dataclass(frozen=True)
 class QuickAnswer:
     """What a teacher needs first about one photo: ``code`` (``POST``, ``WITH_BLUR`` or
@@ -180,47 +182,38 @@ class QuickAnswer:
     why: Message | None = None
 
 
-def quick_answer(decision: Any, channel_label: str) -> QuickAnswer:
-    """The answer to "may I post this?" for ``decision`` (a ``core.decisions.PhotoDecision``)
-    on the channel called ``channel_label``: see ``core.answer.answer_code`` for the rule."""
-    code = answer_code(decision)
-    people = [face for face in decision.faces if is_person(face)]
-    blurred = [face for face in people if face.action == "blur"]
-    possible = [
-        face
-        for face in decision.faces
-        if face.action == "blur" and getattr(face, "kind", "face") == "possible"
-    ]
-    shown = [face.name or face.person_id or "?" for face in people if face.action == "keep"]
-    if shown:
-        visible = Message("visible.people", names=shown)
-    elif people or possible:
+def quick_answer(answer: Any, channel_label: str) -> QuickAnswer:
+    """The answer to "may I post this?" in words, on the channel called ``channel_label``;
+    ``answer`` is a ``core.answer.Answer`` (the rule is ``core.answer.answer_code``)."""
+    if answer.shown:
+        visible = Message("visible.people", names=list(answer.shown))
+    elif answer.people or answer.possible:
         visible = Message("visible.nobody")
     else:
         visible = Message("visible.no_faces")
     why: Message | None = None
-    if code == POST:
+    if answer.code == POST:
         headline = Message("answer.post", channel=channel_label)
-    elif code == WITH_BLUR:
-        if blurred:
-            headline = Message("answer.with_blur", count=len(blurred))
-            if possible:
-                why = Message("answer.also_possible", count=len(possible))
+    elif answer.code == WITH_BLUR:
+        if answer.blurred:
+            headline = Message("answer.with_blur", count=answer.blurred)
+            if answer.possible:
+                why = Message("answer.also_possible", count=answer.possible)
         else:
-            headline = Message("answer.with_blur_possible", count=len(possible))
+            headline = Message("answer.with_blur_possible", count=answer.possible)
             why = Message("answer.why.possible")
     else:
         headline = Message("answer.do_not_post")
-        if decision.frames > 1:
-            why = Message("answer.why.frames", count=decision.frames)
-        elif decision.verdict == "exclude":
+        if answer.frames > 1:
+            why = Message("answer.why.frames", count=answer.frames)
+        elif answer.excluded:
             why = Message("answer.why.excluded")
         else:
             why = Message("answer.why.nobody", channel=channel_label)
-    return QuickAnswer(code, headline, visible, why)
+    return QuickAnswer(answer.code, headline, visible, why)
 
 
-def answer_line(decision: Any, channel_label: str) -> str:
+def answer_line(answer: Any, decision: Any, channel_label: str) -> str:
     """The answer first, then the verdict's details: the line ``check`` prints per photo."""
-    answer = quick_answer(decision, channel_label)
-    return f"{text(answer.headline)} — {verdict_sentence(decision, channel_label)}"
+    said = quick_answer(answer, channel_label)
+    return f"{text(said.headline)} — {verdict_sentence(decision, channel_label)}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spoenk_publisher import messages
 from spoenk_publisher.base import Box
-from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR
+from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR, answer
 from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision
 from spoenk_publisher.messages import text
 from spoenk_publisher.messages.verdicts import answer_line, quick_answer
@@ -32,9 +32,9 @@ def photo(*faces: FaceDecision, verdict: str | None = None, frames: int = 1) -> 
 
 
 def said(decision: PhotoDecision, lang: str = "nl") -> tuple[str, str, str, str]:
-    answer = quick_answer(decision, "Instagram")
-    why = text(answer.why, lang) if answer.why else ""
-    return answer.code, text(answer.headline, lang), text(answer.visible, lang), why
+    said = quick_answer(answer(decision), "Instagram")
+    why = text(said.why, lang) if said.why else ""
+    return said.code, text(said.headline, lang), text(said.visible, lang), why
 
 
 def test_nothing_blurred_is_fine_to_post_as_it_is():
@@ -100,7 +100,8 @@ def test_checks_line_starts_with_the_answer():
     before = messages.language()
     messages.set_language("nl")
     try:
-        line = answer_line(photo(kept(), blurred()), "Instagram")
+        decision = photo(kept(), blurred())
+        line = answer_line(answer(decision), decision, "Instagram")
     finally:
         messages.set_language(before)
     assert line.startswith("Alleen met 1 gezicht vervaagd — 1 gezicht wordt vervaagd: onbekend")

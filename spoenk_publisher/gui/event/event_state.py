@@ -324,6 +324,23 @@ class EventState(QObject):
         self.model.set_decision(path, decision, self.sentence(decision))
         return decision
 
+    def decisions_for(self, channel: str) -> dict[Path, PhotoDecision]:
+        """Every analysed photo's decision for ``channel`` (the export's choice): the shown one
+        when it is for that channel, else decided at once from its stored analysis. A photo
+        that cannot be decided (the register is unreadable) is left out."""
+        decisions: dict[Path, PhotoDecision] = {}
+        for item in self.model._items:
+            if item.analysis is None:
+                continue
+            if item.decision is not None and item.decision.channel == channel:
+                decisions[item.path] = item.decision
+                continue
+            try:
+                decisions[item.path] = self.session.decide(item.analysis, channel, "blur")
+            except RegisterError:
+                continue
+        return decisions
+
     # -- reviewed and exported --------------------------------------------------------------
 
     def mark_reviewed(self, path: Path) -> None:

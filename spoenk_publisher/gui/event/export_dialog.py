@@ -239,20 +239,14 @@ class ExportDialog(QDialog):
 
     def _decisions(self, candidates: list[Candidate]) -> dict[Path, PhotoDecision]:
         """The analysed photos' decisions for the channel chosen here."""
+        if self.state is not None:
+            return self.state.decisions_for(self.channel())
         channel = self.channel()
-        decisions: dict[Path, PhotoDecision] = {}
-        for candidate in candidates:
-            if candidate.analysis is None:
-                continue
-            decision = candidate.decision
-            if (decision is None or decision.channel != channel) and self.state is not None:
-                try:
-                    decision = self.state.session.decide(candidate.analysis, channel, "blur")
-                except RegisterError:
-                    decision = None
-            if decision is not None and decision.channel == channel:
-                decisions[candidate.path] = decision
-        return decisions
+        return {
+            c.path: c.decision
+            for c in candidates
+            if c.decision is not None and c.decision.channel == channel
+        }
 
     def update_plan(self, *_args) -> None:
         """State again what the export will do, for the choices made now."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
-from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR
+from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR, answer
 from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.review import ReviewSession
@@ -195,12 +195,12 @@ class QuickCheckDialog(QDialog):
             )
             self.export_button.setEnabled(True)
             self.state.mark_reviewed(self.photo)  # shown large with its answer: looked at
-            answer = quick_answer(item.decision, self.channel_box.currentText())
+            said = quick_answer(answer(item.decision), self.channel_box.currentText())
             self._show_answer(
-                answer.code,
-                text(answer.headline),
-                text(answer.visible),
-                text(answer.why) if answer.why else "",
+                said.code,
+                text(said.headline),
+                text(said.visible),
+                text(said.why) if said.why else "",
             )
             self.checked.emit(item.decision)
         elif item.error is not None:
