@@ -11,14 +11,14 @@ Opening an event shows at once what the analysis cache knows (``load_cached``: t
 of photos analysed before, with the corrections made by hand), so only the rest waits for
 Analyse.
 
-**Reviewed.** A photo counts as reviewed once the user has looked at it: it was shown large in
-the review, with its faces and verdict, for at least ``REVIEW_DWELL_MS`` (the main window tells
-the state, ``mark_reviewed``), or the user decided one of its faces by hand (an edit in the
-review; a decision by hand is kept in the register, so such a photo is still reviewed when the
-event is opened again). Reviews are kept by the photo's content hash, in memory while the app
-runs: a copy of the photo under another name is reviewed too, and a photo whose bytes changed
-is not. A channel change keeps a photo reviewed: the faces the user looked at stay the same,
-and which of them are blurred follows the register.
+**Reviewed.** What counts as reviewed is ``core.export_plan.is_reviewed``: a photo someone has
+looked at, or with a face decided by hand. The state says when a photo was looked at: it was
+shown large in the review, analysed, for at least ``REVIEW_DWELL_MS`` (the main window calls
+``showing``; leafing past with the arrow keys does not count), or its quick check showed its
+answer, or an edit was made in the review. Looks are kept by the photo's content hash, in memory
+while the app runs: a copy of the photo under another name is reviewed too, and a photo whose
+bytes changed is not. A channel change keeps a photo reviewed: the faces the user looked at stay
+the same, and which of them are blurred follows the register.
 """
 
 from __future__ import annotations
