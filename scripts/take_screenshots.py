@@ -1,6 +1,6 @@
 """Screenshots for docs/screenshots/: the first run (an empty register), the main window after
 analysing the demo event, the review of one photo with its face menu open, a quick check, the
-export dialog and the register window.
+export dialog, its summary and the register window.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -117,7 +117,7 @@ def main() -> None:
     shoot(app, window, "main-window.png", whole_screen=True)
 
     panel = window.review
-    child = next(item for item in panel.face_items() if item.face.reason == "unknown")
+    child = next(item for item in panel.face_items() if item.face.blurred and not item.face.name)
     panel.view.select_box(child.box)
     point = panel.view.face_position(child.box)
     panel._open_face_menu(child.box, point + QPoint(8, 0))
@@ -136,7 +136,12 @@ def main() -> None:
     dialog = window.export_dialog
     wait_until(app, lambda: dialog is not None and dialog.isVisible())
     shoot(app, dialog, "export-dialog.png")
-    dialog.reject()
+    # The summary: the photos reviewed exported, the others left out (and said so).
+    dialog.folder_edit.setText(str(work / "export"))
+    dialog.start_export()
+    wait_until(app, lambda: dialog.summary is not None)
+    shoot(app, dialog, "export-summary.png")
+    dialog.accept()
 
     window.open_register()
     register_window = window.register_window

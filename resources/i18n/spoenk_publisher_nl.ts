@@ -419,180 +419,299 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="83"/>
         <source>Export photos</source>
         <translation>Foto&apos;s exporteren</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="96"/>
-        <source>%n photo(s) will be exported without any metadata.</source>
-        <translation>
-            <numerusform>%n foto wordt geëxporteerd, zonder metadata.</numerusform>
-            <numerusform>%n foto&apos;s worden geëxporteerd, zonder metadata.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="122"/>
+        <source>Review first</source>
+        <translation>Eerst controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="108"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="125"/>
+        <source>Close this window and show the photos nobody has reviewed yet</source>
+        <translation>Dit venster sluiten en de foto&apos;s tonen die nog niemand heeft gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="131"/>
+        <source>Photos are exported without any metadata.</source>
+        <translation>Foto&apos;s worden geëxporteerd zonder metagegevens (geen datum, plaats of camera).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="142"/>
         <source>e.g. Sportdag groep 7</source>
         <translation>bijv. Sportdag groep 7</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="117"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="151"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
         <source>Blur faces without consent</source>
-        <translation>Gezichten zonder toestemming blurren</translation>
+        <translation>Gezichten zonder toestemming vervagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="125"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="159"/>
         <source>Leave out every photo with a face without consent</source>
         <translation>Foto&apos;s met een gezicht zonder toestemming weglaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="174"/>
         <source>Pixelated</source>
         <translation>Gepixeld</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="140"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="175"/>
         <source>Blurred</source>
         <translation>Vervaagd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="176"/>
         <source>Grey patch</source>
         <translation>Grijs vlak</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="151"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="186"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="152"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="187"/>
         <source>Event name:</source>
         <translation>Naam van het evenement:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="154"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="189"/>
         <source>Save in folder:</source>
         <translation>Opslaan in map:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="155"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="190"/>
         <source>Faces without consent:</source>
         <translation>Gezichten zonder toestemming:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="156"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="191"/>
         <source>Cover faces with:</source>
         <translation>Gezichten bedekken met:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="192"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="161"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="196"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="272"/>
+        <source>Export the %n photo(s) nobody has reviewed too</source>
+        <translation>
+            <numerusform>Ook de niet gecontroleerde foto exporteren</numerusform>
+            <numerusform>Ook de %n niet gecontroleerde foto&apos;s exporteren</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="185"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="280"/>
         <source>Standard for this channel (%1)</source>
         <translation>Standaard voor dit kanaal (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="295"/>
         <source>original size, %1</source>
         <translation>oorspronkelijk formaat, %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="202"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="297"/>
         <source>%1 pixels on the long side, %2</source>
         <translation>%1 pixels aan de lange kant, %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="214"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="317"/>
         <source>Files are named %1-001.jpg, %1-002.jpg, …</source>
         <translation>De bestanden heten %1-001.jpg, %1-002.jpg, …</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="224"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="327"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="230"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="333"/>
         <source>Save the photos in</source>
         <translation>Sla de foto&apos;s op in</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="254"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="357"/>
         <source>Preparing…</source>
         <translation>Voorbereiden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="256"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="359"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="273"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="376"/>
         <source>Choose a channel first.</source>
         <translation>Kies eerst een kanaal.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="276"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="379"/>
         <source>Choose the folder to save the photos in.</source>
         <translation>Kies de map waarin de foto&apos;s komen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="281"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="384"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 is een bestand, geen map.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="288"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="390"/>
+        <source>There is no photo to export.</source>
+        <translation>Er is geen foto om te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="396"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="421"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 van %3</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="319"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="431"/>
         <source>Stopping after the current photo…</source>
         <translation>Stoppen na de huidige foto…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="334"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="446"/>
         <source>Open the folder</source>
         <translation>Map openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="336"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="448"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="358"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="474"/>
         <source>The export could not be done.</source>
         <translation>Het exporteren is niet gelukt.</translation>
     </message>
+</context>
+<context>
+    <name>ExportTexts</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="369"/>
-        <source>The export was cancelled.</source>
-        <translation>Het exporteren is geannuleerd.</translation>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="37"/>
+        <source>One photo.</source>
+        <extracomment>Names listed per group before &quot;… and N more&quot;: the dialog stays readable for 1,000 photos.</extracomment>
+        <translation>Eén foto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="370"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="39"/>
+        <source>%n photo(s) in this event.</source>
+        <translation>
+            <numerusform>%n foto in dit evenement.</numerusform>
+            <numerusform>%n foto&apos;s in dit evenement.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="42"/>
+        <source>%n reviewed.</source>
+        <translation>
+            <numerusform>%n gecontroleerd.</numerusform>
+            <numerusform>%n gecontroleerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="45"/>
+        <source>%n not reviewed yet: nobody has looked at them.</source>
+        <translation>
+            <numerusform>%n nog niet gecontroleerd: niemand heeft hem bekeken.</numerusform>
+            <numerusform>%n nog niet gecontroleerd: niemand heeft ze bekeken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="49"/>
+        <source>%n of them not analysed yet either.</source>
+        <translation>
+            <numerusform>Daarvan is er %n ook nog niet geanalyseerd.</numerusform>
+            <numerusform>Daarvan zijn er %n ook nog niet geanalyseerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="52"/>
+        <source>They are exported as well (your choice below).</source>
+        <translation>Ze worden toch geëxporteerd (uw keuze hieronder).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="55"/>
+        <source>They are not exported, unless you choose so below; or review them first.</source>
+        <translation>Ze worden niet geëxporteerd, tenzij u dat hieronder kiest; of controleer ze eerst.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="59"/>
+        <source>%n cannot be read and will be left out:</source>
+        <translation>
+            <numerusform>%n kan niet worden gelezen en wordt weggelaten:</numerusform>
+            <numerusform>%n kunnen niet worden gelezen en worden weggelaten:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="63"/>
+        <source>%n will be left out because someone in them has no consent (your choice under &apos;Faces without consent&apos;).</source>
+        <translation>
+            <numerusform>%n wordt weggelaten omdat iemand erop geen toestemming heeft (uw keuze bij &apos;Gezichten zonder toestemming&apos;).</numerusform>
+            <numerusform>%n worden weggelaten omdat iemand erop geen toestemming heeft (uw keuze bij &apos;Gezichten zonder toestemming&apos;).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="70"/>
+        <source>%n will have faces blurred.</source>
+        <translation>
+            <numerusform>Op %n foto worden gezichten vervaagd.</numerusform>
+            <numerusform>Op %n foto&apos;s worden gezichten vervaagd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="75"/>
+        <source>%n are the same picture as another photo: written once.</source>
+        <translation>
+            <numerusform>%n is dezelfde foto als een andere: die wordt één keer opgeslagen.</numerusform>
+            <numerusform>%n zijn dezelfde foto als een andere: die worden één keer opgeslagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="83"/>
+        <source>Nothing will be exported.</source>
+        <translation>Er wordt niets geëxporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="85"/>
+        <source>%n photo(s) will be exported.</source>
+        <translation>
+            <numerusform>%n foto wordt geëxporteerd.</numerusform>
+            <numerusform>%n foto&apos;s worden geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="89"/>
+        <source>At most %n photo(s) will be exported: %1 of them are analysed first.</source>
+        <translation>
+            <numerusform>Hoogstens %n foto wordt geëxporteerd: %1 daarvan wordt eerst geanalyseerd.</numerusform>
+            <numerusform>Hoogstens %n foto&apos;s worden geëxporteerd: %1 daarvan worden eerst geanalyseerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="116"/>
         <source>%n photo(s) exported to %1.</source>
         <translation>
             <numerusform>%n foto geëxporteerd naar %1.</numerusform>
@@ -600,7 +719,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="377"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="118"/>
+        <source>%n photo(s) exported.</source>
+        <translation>
+            <numerusform>%n foto geëxporteerd.</numerusform>
+            <numerusform>%n foto&apos;s geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="120"/>
+        <source>No photo was exported.</source>
+        <translation>Er is geen foto geëxporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="127"/>
         <source>%n of them were already there from an earlier export and were not written again.</source>
         <translation>
             <numerusform>%n daarvan stond er al van een eerdere export en is niet opnieuw geschreven.</numerusform>
@@ -608,15 +740,59 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="386"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="136"/>
         <source>%n face(s) blurred.</source>
         <translation>
-            <numerusform>%n gezicht geblurd.</numerusform>
-            <numerusform>%n gezichten geblurd.</numerusform>
+            <numerusform>%n gezicht vervaagd.</numerusform>
+            <numerusform>%n gezichten vervaagd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="393"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="142"/>
+        <source>%n file(s) with several frames (an animation): only the first frame was checked and exported.</source>
+        <translation>
+            <numerusform>%n bestand met meerdere beelden (een animatie): alleen het eerste beeld is gecontroleerd en geëxporteerd.</numerusform>
+            <numerusform>%n bestanden met meerdere beelden (een animatie): alleen het eerste beeld is gecontroleerd en geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="153"/>
+        <source>Do not upload %1.</source>
+        <translation>Upload %1 niet.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="156"/>
+        <source>It lists which photo comes from which original and who is in it: it holds names. Keep it with the photos in the folder, and upload only the photos.</source>
+        <translation>Dit bestand zegt welke foto van welk origineel komt en wie erop staat: er staan namen in. Laat het bij de foto&apos;s in de map staan en upload alleen de foto&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="171"/>
+        <source>Nobody is recognisable in this set: every face is blurred.</source>
+        <translation>Niemand is herkenbaar in deze foto&apos;s: elk gezicht is vervaagd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="174"/>
+        <source>%1 (%n photo(s))</source>
+        <translation>
+            <numerusform>%1 (%n foto)</numerusform>
+            <numerusform>%1 (%n foto&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="179"/>
+        <source>Recognisable in this set: %1.</source>
+        <translation>Herkenbaar in deze foto&apos;s: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="189"/>
+        <source>%n photo(s) not exported because nobody has reviewed them yet:</source>
+        <translation>
+            <numerusform>%n foto niet geëxporteerd omdat nog niemand hem heeft gecontroleerd:</numerusform>
+            <numerusform>%n foto&apos;s niet geëxporteerd omdat nog niemand ze heeft gecontroleerd:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="201"/>
         <source>%n photo(s) left out because someone in them has no consent:</source>
         <translation>
             <numerusform>%n foto weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
@@ -624,11 +800,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="405"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="217"/>
         <source>%n photo(s) could not be exported:</source>
         <translation>
             <numerusform>%n foto kon niet worden geëxporteerd:</numerusform>
             <numerusform>%n foto&apos;s konden niet worden geëxporteerd:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="225"/>
+        <source>%n photo(s) skipped:</source>
+        <translation>
+            <numerusform>%n foto overgeslagen:</numerusform>
+            <numerusform>%n foto&apos;s overgeslagen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="242"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
         </translation>
     </message>
 </context>
@@ -993,22 +1185,22 @@ Drop a single photo for a quick check.</source>
 Sleep één foto hierheen voor een snelle controle.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="192"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="193"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="187"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="188"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="204"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="205"/>
         <source>Analysing: %1 of %2</source>
         <translation>Analyseren: %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="210"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="211"/>
         <source>Analysis cancelled: %n photo(s) done.</source>
         <translation>
             <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
@@ -1016,7 +1208,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="212"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="213"/>
         <source>Analysis finished: %n photo(s) in %1 s.</source>
         <translation>
             <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
@@ -1024,7 +1216,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="215"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="216"/>
         <source>%n photo(s) could not be analysed.</source>
         <translation>
             <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
@@ -1042,27 +1234,27 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         <translation>De foto&apos;s konden niet opnieuw gecontroleerd worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="263"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="265"/>
         <source>Looking for faces…</source>
         <translation>Gezichten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="265"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="267"/>
         <source>Waiting for its turn in the analysis…</source>
         <translation>Wacht op zijn beurt in de analyse…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="294"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
         <source>No channel to check for</source>
         <translation>Geen kanaal om voor te controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="298"/>
         <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
         <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="393"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="395"/>
         <source>The register cannot be opened</source>
         <translation>Het register kan niet geopend worden</translation>
     </message>
@@ -1380,6 +1572,32 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     </message>
 </context>
 <context>
+    <name>PhotoDelegate</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_delegate.py" line="124"/>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="132"/>
+        <source>Reviewed</source>
+        <translation>Gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="132"/>
+        <source>Not reviewed yet</source>
+        <translation>Nog niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="135"/>
+        <source>Exported for %1</source>
+        <translation>Geëxporteerd voor %1</translation>
+    </message>
+</context>
+<context>
     <name>PublishedPhotosDialog</name>
     <message>
         <location filename="../../spoenk_publisher/gui/register/published_photos.py" line="44"/>
@@ -1458,32 +1676,40 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>QuickCheckDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="69"/>
         <source>Quick check — %1</source>
+        <extracomment>The answer&apos;s colours: green, amber, red (as the grid&apos;s badges), and grey while checking.</extracomment>
         <translation>Snelle controle — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="77"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="93"/>
         <source>Looking for faces… (a few seconds)</source>
         <translation>Gezichten zoeken… (een paar seconden)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="126"/>
         <source>Export this photo…</source>
         <translation>Deze foto exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="129"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="133"/>
         <source>Check for:</source>
         <translation>Controleren voor:</translation>
     </message>
     <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="216"/>
+        <source>The photo cannot be checked, so nobody can say who is in it.</source>
+        <translation>De foto kan niet worden gecontroleerd, dus niemand kan zeggen wie erop staat.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="96"/>
         <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="120"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="160"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>

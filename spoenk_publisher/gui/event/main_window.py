@@ -127,6 +127,7 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
             lambda error: show_error(self, self.tr("The photos could not be checked again"), error)
         )
         state.decide_failed.connect(lambda error: self.show_status(sentence(error), 10000))
+        state.review_requested.connect(self.grid.show_paths)  # the export's "Review first"
 
         self._build_actions()
         self._build_toolbar()
@@ -258,6 +259,7 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         if state == self._shown_state and not force:
             return  # only the thumbnail changed
         self._shown_state = state
+        self.state.showing(item.path)  # shown long enough, it counts as reviewed
         status_text = ""
         if item.status == "analysing":
             status_text = self.tr("Looking for faces…")

@@ -117,8 +117,8 @@ class EventOpening(WindowPart):
 
     def _thumbnail_failed(self, path: Path, error: Exception) -> None:
         item = self.model.item_for(path)
-        if item is not None and item.analysis is None:
-            self.state.set_error(path, sentence(error))
+        if item is not None and item.analysis is None and item.error is None:
+            self.state.set_error(path, sentence(error))  # the analysis's reason comes first
 
     def _prioritise_visible(self) -> None:
         rows = self.model.rowCount()
