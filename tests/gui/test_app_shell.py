@@ -14,8 +14,8 @@ import pytest
 from gui_testing import GROUP_PHOTO, TWO_PEOPLE, analyse, choose
 from PIL import Image
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from spoenk_publisher.core import export as core_export
 from spoenk_publisher.gui.event import jobs as event_jobs
@@ -199,8 +199,13 @@ def test_closing_during_an_export_asks_no_goes_on_yes_stops_cleanly(
     dialog = start_export(qtbot, window, out)
     qtbot.waitUntil(written.is_set, timeout=60_000)
 
+    # While it exports, nothing blocks the window (a modal dialog would make Qt ignore the
+    # window's close button), and there is no second export to start.
+    assert QApplication.activeModalWidget() is None and QGuiApplication.modalWindow() is None
+    assert dialog.isVisible() and not window.export_action.isEnabled()
+
     # Closing asks; No: the window stays and the export goes on.
-    window.close()
+    pick_menu(qtbot, window, "File", "Quit")
     box = close_question(qtbot, window)
     assert window.isVisible()
     assert str(out) in box.informativeText()  # the folder exists: it may be named
@@ -241,10 +246,11 @@ class WaitingExport(event_jobs.ExportJob):
             time.sleep(0.02)
 
 
-class FolderOnly:
+class FolderOnly(QDialog):
     """The export dialog as the window sees it: where the photos go, and Cancel."""
 
     def __init__(self, out_dir: Path) -> None:
+        super().__init__()
         self.out_dir = out_dir
 
     def cancel_export(self) -> None:

@@ -254,7 +254,7 @@ class MainMenus(WindowPart):
         busy = self.state.busy()
         self.analyse_action.setEnabled(has_photos and not busy and has_channel)
         self.cancel_action.setEnabled(busy)
-        self.export_action.setEnabled(has_photos and has_channel)
+        self.export_action.setEnabled(has_photos and has_channel and not self.running_exports())
         self.refresh_action.setEnabled(has_photos and not busy)
         self.quick_check_action.setEnabled(has_channel)
 

@@ -59,6 +59,8 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         self._owns_pool = pool is None  # the app's own pool: its processes end with the window
         self.pool = pool or shared_pool(self.settings.analysis_workers() or None)
         self.jobs = JobRunner(self)
+        self.jobs.progress.connect(self._job_progress)
+        self.jobs.busy_changed.connect(lambda _busy: self._update_actions())
         self.session = ReviewSession(self.register_path)
         self.state = EventState(self.session, self.jobs, self.pool, default_cache_path(), self)
         self.event_folder: Path | None = None
@@ -329,7 +331,7 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
             self.quick_checks.remove(dialog)
 
     def open_export(self) -> None:
-        if not self.model.rowCount() or not self.channel():
+        if not self.model.rowCount() or not self.channel() or self.running_exports():
             return
         dialog = ExportDialog(
             self.model.paths(),
@@ -348,6 +350,20 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         dialog.finished.connect(self._export_closed)
         self.export_dialog = dialog
         dialog.open()
+
+    def _job_progress(self, job, _step) -> None:
+        """Once an export runs, its dialog no longer blocks the window: the user may review on,
+        and closing the window is asked about (``closeEvent``) instead of being ignored."""
+        dialog = self.export_dialog
+        if (
+            isinstance(job, ExportJob)
+            and dialog is not None
+            and dialog.windowModality() != Qt.WindowModality.NonModal
+        ):
+            dialog.hide()
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.show()
+            self._update_actions()
 
     def _export_closed(self, _result: int) -> None:
         self.export_dialog = None
@@ -379,7 +395,8 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         return super().eventFilter(watched, event)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.register_path, self)
+        # During the demo the settings show (and keep) the user's own register.
+        dialog = SettingsDialog(self.settings, self.real_register_path or self.register_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         self.settings_dialog = dialog
