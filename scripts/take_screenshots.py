@@ -136,6 +136,16 @@ def main() -> None:
     dialog = window.export_dialog
     wait_until(app, lambda: dialog is not None and dialog.isVisible())
     shoot(app, dialog, "export-dialog.png")
+
+    # Closing the window while the export runs: the app asks first.
+    dialog.folder_edit.setText(str(work / "export"))
+    dialog.start_export()
+    window._ask_stop_export()
+    question = window.close_question
+    wait_until(app, lambda: question.isVisible())
+    shoot(app, window, "close-during-export.png", whole_screen=True)
+    question.done(question.StandardButton.No)
+    wait_until(app, lambda: not window.running_exports(), 300)
     dialog.reject()
 
     window.open_register()
