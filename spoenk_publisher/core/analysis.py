@@ -28,6 +28,7 @@ from spoenk_publisher.core.faces.quality import FaceQuality, measure
 from spoenk_publisher.core.photos import (
     UnreadablePhoto,
     check_regular_file,
+    check_suffix,
     content_hash,
     load_for_analysis,
 )
@@ -366,6 +367,11 @@ def split_cached(
                 continue
             cached = cache.get(path, sha256, mode) if cache is not None else None
             if cached is not None:
+                try:
+                    check_suffix(path)  # the loader's rule, for a file the cache spares it
+                except UnreadablePhoto as error:
+                    on_done(path, error.reason)
+                    continue
                 on_done(path, cached)
             else:
                 to_run.append((path, sha256))

@@ -234,6 +234,32 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: The Pillow formats each first-bytes signature stands for.
+_FORMATS_OF_SIGNATURE: dict[str, frozenset[str]] = {
+    "JPEG": frozenset({"JPEG", "MPO"}),
+    "PNG": frozenset({"PNG"}),
+    "GIF": frozenset({"GIF"}),
+    "TIFF": frozenset({"TIFF"}),
+    "BMP": frozenset({"BMP", "DIB"}),
+    "WebP": frozenset({"WEBP"}),
+    "HEIC": frozenset({"HEIF"}),
+}
+
+
+def check_suffix(path: Path | str) -> None:
+    """Raise ``UnreadablePhoto`` (``photo.wrong_suffix``) when a file's first bytes are another
+    format than its name says: the loader's rule, for a photo known by its bytes from the
+    analysis cache and so not opened again (16 bytes read)."""
+    path = Path(path)
+    kind = _signature_kind(path)
+    expected = _FORMATS_FOR_SUFFIX.get(path.suffix.lower())
+    if kind is None or expected is None:
+        return
+    if not (_FORMATS_OF_SIGNATURE[kind] & expected):
+        found = sorted(_FORMATS_OF_SIGNATURE[kind])[0]
+        raise UnreadablePhoto(path, "photo.wrong_suffix", format=found, suffix=path.suffix)
+
+
 def _signature_kind(path: Path) -> str | None:
     """The image format a file's first bytes announce, to tell damaged from not-an-image."""
     try:

@@ -222,6 +222,20 @@ def test_cache_hit_does_not_detect_again(tmp_path, monkeypatch):
     assert cache.get(OBAMA, first.analyses[OBAMA].sha256, "standard") is None
 
 
+def test_a_cached_photo_under_a_lying_name_is_still_refused(tmp_path):
+    """The cache knows photos by their bytes; a copy of an analysed JPEG named .png is refused
+    as it would be without the cache (export refuses it too), not shown as fine."""
+    cache = AnalysisCache(tmp_path / "cache.sqlite")
+    analyse_batch([OBAMA], cache=cache, workers=1)
+    lying = tmp_path / "eigenlijk-jpeg.png"
+    shutil.copy(OBAMA, lying)
+    for known_files in (False, True):  # a first look, and re-opening the event
+        result = analyse_batch([lying], cache=cache, workers=1, known_files=known_files)
+        assert lying not in result.analyses
+        assert result.failures[lying].code == "photo.wrong_suffix"
+    cache.close()
+
+
 def test_possible_faces_are_cached_and_an_older_cache_file_still_opens(tmp_path):
     # A cache file from before "possible" faces: its faces table has no kind column.
     import sqlite3
