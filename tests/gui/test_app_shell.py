@@ -178,6 +178,7 @@ def start_export(qtbot, window, out: Path):
     dialog = window.export_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.folder_edit.setText(str(out))
+    dialog.include_unreviewed.click()  # nobody has looked at them: export them all the same
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     return dialog
 
