@@ -213,6 +213,8 @@ class ReviewPanel(QWidget):
         self.fit_action = self._action(
             self.tr("Fit"), "0", self.view.fit_to_view, self.tr("Show the whole photo")
         )
+        #: In a face's menu only when they apply to that face.
+        self._when_applies = (self.confirm_face_action, self.reference_action)
         self.face_actions = [
             self.assign_action,
             self.not_a_face_action,
@@ -253,8 +255,6 @@ class ReviewPanel(QWidget):
             self.reference_action.setEnabled(
                 item.face.manual == "assign" and item.face.person_id is not None
             )
-        for action in (self.confirm_face_action, self.reference_action):
-            action.setVisible(action.isEnabled())  # in the face's menu only when it applies
         can_edit_photo = self.analysis is not None and self.view.has_image()
         self.add_face_action.setEnabled(can_edit_photo and self.session.available)
         self.preview_action.setEnabled(can_edit_photo and self.decision is not None)
@@ -434,7 +434,8 @@ class ReviewPanel(QWidget):
         header.setEnabled(False)
         menu.addSeparator()
         for action in self.face_actions:
-            menu.addAction(action)
+            if action.isEnabled() or action not in self._when_applies:
+                menu.addAction(action)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.face_menu = menu
         menu.popup(where)  # not exec(): never a nested event loop
