@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
-from spoenk_publisher.core.enrolment import EnrolmentError
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.gui.common.errors import sentence, show_error
 from spoenk_publisher.gui.event.event_state import EventState
 from spoenk_publisher.gui.event.face_items import face_picture
+from spoenk_publisher.gui.event.face_reference import keep_face_as_reference, may_become_reference
 from spoenk_publisher.gui.event.jobs import LoadedPhoto, LoadPhotoJob, PreviewJob
 from spoenk_publisher.gui.event.person_picker import PersonPicker
 from spoenk_publisher.gui.event.review_view import FaceItem, Legend, ReviewView
 from spoenk_publisher.gui.event.verdict_text import is_open_possible, texts
-from spoenk_publisher.messages import Message, text
+from spoenk_publisher.messages import text
 from spoenk_publisher.register import RegisterError
 
 _BANNER_STYLES = {
@@ -251,10 +251,7 @@ class ReviewPanel(QWidget):
             self.blur_action.setEnabled(item.face.reason != "forced_blur")
             self.not_a_face_action.setEnabled(item.face.action != "ignore")
             self.confirm_face_action.setEnabled(is_open_possible(item.face))
-            # A face the user named, found by the detector (a drawn one has no encoding).
-            self.reference_action.setEnabled(
-                item.face.manual == "assign" and item.face.person_id is not None
-            )
+            self.reference_action.setEnabled(may_become_reference(item.face))
         can_edit_photo = self.analysis is not None and self.view.has_image()
         self.add_face_action.setEnabled(can_edit_photo and self.session.available)
         self.preview_action.setEnabled(can_edit_photo and self.decision is not None)
@@ -498,33 +495,12 @@ class ReviewPanel(QWidget):
         """Keep the selected face, named by the user, as a reference photo of that person
         (the register checks it agrees with their other references, and may refuse)."""
         item = self.view.selected_item()
-        if item is None or self.analysis is None or not item.face.person_id:
+        if item is None or self.analysis is None or not may_become_reference(item.face):
             return
-        person = item.face.name or item.face.person_id
-        try:
-            added = self.session.keep_as_reference(self.analysis, item.box, item.face.person_id)
-        except (EnrolmentError, RegisterError) as error:
-            self._say(text(self._refusal(error.message, person)), "error")
-            return
-        code = "review.reference_kept" if added else "review.reference_already"
-        self._say(text(Message(code, name=person)), "ok")
+        line, added = keep_face_as_reference(self.session, self.analysis, item.face, self.channel)
+        self._say(text(line), "error" if added is None else "ok")
         if added:  # the new reference may recognise them in the other photos too
             self.state.redecide()
-
-    def _refusal(self, why: Message, person: str) -> Message:
-        """The register's refusal of a reference face as one plain line (who, not ids)."""
-        params = dict(why.params)
-        if why.code == "register.reference_is_other":
-            other = str(params.get("other", ""))
-            names = self.session.snapshot(self.channel).names if self.channel else {}
-            return Message("review.reference_is_other", name=person, other=names.get(other, other))
-        if why.code == "register.reference_disagrees":
-            return Message("review.reference_disagrees", name=person)
-        if why.code == "enrol.too_small":
-            return Message(
-                "review.reference_too_small", height=params["height"], needed=params["needed"]
-            )
-        return Message("review.reference_refused", name=person, why=why)
 
     def _edit(self, change, box: Box) -> None:
         try:
