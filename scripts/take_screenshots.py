@@ -117,7 +117,7 @@ def main() -> None:
     shoot(app, window, "main-window.png", whole_screen=True)
 
     panel = window.review
-    child = next(item for item in panel.face_items() if item.face.reason == "unknown")
+    child = next(item for item in panel.face_items() if item.face.person_id is None)
     panel.view.select_box(child.box)
     point = panel.view.face_position(child.box)
     panel._open_face_menu(child.box, point + QPoint(8, 0))
