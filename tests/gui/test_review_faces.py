@@ -13,6 +13,8 @@ import numpy as np
 from gui_testing import BIDEN, DATA, LIN, OBAMA, TWO_PEOPLE, analyse, face_point, select_photo
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from spoenk_publisher.core.export import render_photo
 from spoenk_publisher.core.photos import load_upright
@@ -36,6 +38,21 @@ def open_photo(qtbot, window, tmp_path, source, name: str):
 
 def shown_labels(panel) -> list:
     return [item for item in panel.face_items() if item.label.isVisible()]
+
+
+def wheel(view, where: QPoint, delta: int, modifiers) -> None:
+    """Turn the mouse wheel over ``where`` in the view's viewport."""
+    event = QWheelEvent(
+        QPointF(where),
+        QPointF(view.viewport().mapToGlobal(where)),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
 
 
 def label_on_screen(view, item) -> QRectF:
@@ -93,9 +110,28 @@ def test_zoom_and_tab_through_every_face_of_a_class_photo(qtbot, window, tmp_pat
     qtbot.keyClick(view, Qt.Key.Key_Backtab)
     assert view.selected_item() is visited[-2]
 
-    # Ctrl+wheel zooms out again; "Fit" (0) shows the whole photo.
+    # "Fit" (0) shows the whole photo again; Ctrl+wheel zooms in where the mouse is.
     qtbot.keyClick(view, Qt.Key.Key_0)
     assert view.fitted and abs(view.scale_factor() - fitted) < 1e-6
+    middle = view.viewport().rect().center()
+    for _ in range(3):
+        wheel(view, middle, 120, Qt.KeyboardModifier.ControlModifier)
+    assert view.scale_factor() > fitted * 1.9
+
+    # Dragging the photo (not a face) pans it.
+    empty = next(
+        QPoint(x, y)
+        for y in range(20, view.viewport().height() - 20, 15)
+        for x in range(20, view.viewport().width() - 20, 15)
+        if view._face_at(QPoint(x, y)) is None
+    )
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    qtbot.mouseMove(view.viewport(), pos=empty + QPoint(40, 30))
+    qtbot.mouseMove(view.viewport(), pos=empty + QPoint(80, 60))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=empty + QPoint(80, 60))
+    after = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    assert after != before and view.selected_item() is None
 
 
 def test_the_picker_shows_the_face_beside_the_nearest_people(qtbot, window, tmp_path):
