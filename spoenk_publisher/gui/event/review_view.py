@@ -68,8 +68,7 @@ class ReviewView(QGraphicsView):
         )
         self.setBackgroundBrush(QBrush(QColor("#2b2f36")))
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._set_scroll_bars(False)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setMouseTracking(True)
@@ -155,9 +154,18 @@ class ReviewView(QGraphicsView):
         area = self.viewport().rect()
         return max(min(area.width() / width, area.height() / height), 1e-6)
 
+    def _set_scroll_bars(self, shown: bool) -> None:
+        """Scroll bars only when zoomed in: a fitted photo never needs them, and bars that
+        come and go would resize the view and fit it again, over and over."""
+        bars = Qt.ScrollBarPolicy
+        policy = bars.ScrollBarAsNeeded if shown else bars.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+
     def fit(self) -> None:
         """Show the whole photo ("fit"), and keep it fitted when the view changes size."""
         self.fitted = True
+        self._set_scroll_bars(False)
         if self._full_size[0]:
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._labels_moved()
@@ -182,6 +190,7 @@ class ReviewView(QGraphicsView):
         else:
             centre = None
         self.fitted = False
+        self._set_scroll_bars(True)
         if centre is None:
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
             self.scale(wanted / current, wanted / current)
@@ -240,12 +249,6 @@ class ReviewView(QGraphicsView):
         for item in self.faces:
             if item.label.isVisible():
                 self.place_label(item)
-
-    def set_show_names(self, show: bool) -> None:
-        """Show every face's name at once (a check of a small group), or only on hover."""
-        for item in self.faces:
-            item.label_always = show
-            item.refresh_label()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
