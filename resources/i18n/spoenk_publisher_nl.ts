@@ -1939,37 +1939,37 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         <translation>Dit gezicht verwijderen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="282"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="279"/>
         <source>No photo selected</source>
         <translation>Geen foto gekozen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="283"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="280"/>
         <source>Choose a photo on the left to see its faces.</source>
         <translation>Kies links een foto om de gezichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="284"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="281"/>
         <source>Open an event folder, or drop photos on this window.</source>
         <translation>Open de map van een evenement, of sleep foto&apos;s naar dit venster.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="306"/>
         <source>Loading the photo…</source>
         <translation>Foto laden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="317"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="314"/>
         <source>Not checked yet: press Analyse.</source>
         <translation>Nog niet gecontroleerd: klik op Analyseren.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="561"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="537"/>
         <source>The decision was not saved</source>
         <translation>De keuze is niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="562"/>
+        <location filename="../../spoenk_publisher/gui/event/review_panel.py" line="538"/>
         <source>The consent register could not store this decision.</source>
         <translation>Het toestemmingsregister kon deze keuze niet opslaan.</translation>
     </message>
@@ -2139,8 +2139,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="144"/>
         <source>%n blurred</source>
         <translation>
-            <numerusform>%n geblurd</numerusform>
-            <numerusform>%n geblurd</numerusform>
+            <numerusform>%n vervaagd</numerusform>
+            <numerusform>%n vervaagd</numerusform>
         </translation>
     </message>
     <message>
