@@ -2127,8 +2127,8 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="137"/>
-        <source>Possible face: blurred until you confirm or remove it</source>
-        <translation>Mogelijk gezicht: vervaagd tot u het bevestigt of weghaalt</translation>
+        <source>Possible face: blurred until checked</source>
+        <translation>Mogelijk gezicht: vervaagd tot u kiest</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/event/verdict_text.py" line="138"/>

@@ -125,11 +125,14 @@ def test_zoom_and_tab_through_every_face_of_a_class_photo(qtbot, window, tmp_pat
         for x in range(20, view.viewport().width() - 20, 15)
         if view._face_at(QPoint(x, y)) is None
     )
-    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    bar = view.horizontalScrollBar()
+    before = (bar.value(), view.verticalScrollBar().value())
+    # Drag towards the side there is room to scroll to.
+    step = QPoint(-40, -30) if bar.value() < bar.maximum() / 2 else QPoint(40, 30)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=empty)
-    qtbot.mouseMove(view.viewport(), pos=empty + QPoint(40, 30))
-    qtbot.mouseMove(view.viewport(), pos=empty + QPoint(80, 60))
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=empty + QPoint(80, 60))
+    qtbot.mouseMove(view.viewport(), pos=empty + step)
+    qtbot.mouseMove(view.viewport(), pos=empty + step * 2)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=empty + step * 2)
     after = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
     assert after != before and view.selected_item() is None
 

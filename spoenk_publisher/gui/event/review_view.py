@@ -464,6 +464,7 @@ class Legend(QWidget):
                 f"border: 3px {style} {CATEGORY_COLOURS[category].name()}; background: transparent;"
             )
             text = QLabel(texts().category_name(category), self)
+            text.setWordWrap(True)  # a narrow window wraps the legend, never widens for it
             row, column = divmod(index, 4)
             cell = QHBoxLayout()
             cell.setSpacing(6)

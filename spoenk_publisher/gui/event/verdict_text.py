@@ -134,7 +134,7 @@ class VerdictText(QObject):
             UNKNOWN: self.tr("Blurred: unknown"),
             UNCERTAIN: self.tr("Blurred: too small or not certain"),
             FORCED: self.tr("Blurred by hand"),
-            POSSIBLE: self.tr("Possible face: blurred until you confirm or remove it"),
+            POSSIBLE: self.tr("Possible face: blurred until checked"),
             NOT_A_FACE: self.tr("Not a face (ignored)"),
         }[category]
 
