@@ -1,6 +1,7 @@
 """Screenshots for docs/screenshots/: the first run (an empty register), the main window after
 analysing the demo event, the review of one photo with its face menu open, a quick check, the
-export dialog, its summary and the register window.
+export dialog and its summary, the question when closing during an export, the register window,
+a class photo in review and the "Who is this?" picker.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -117,7 +118,7 @@ def main() -> None:
     shoot(app, window, "main-window.png", whole_screen=True)
 
     panel = window.review
-    child = next(item for item in panel.face_items() if item.face.blurred and not item.face.name)
+    child = next(item for item in panel.face_items() if item.face.person_id is None)
     panel.view.select_box(child.box)
     point = panel.view.face_position(child.box)
     panel._open_face_menu(child.box, point + QPoint(8, 0))
@@ -159,7 +160,56 @@ def main() -> None:
     shoot(app, register_window, "register-window.png")
     register_window.close()
     window.close()
+    shoot_group_review(app, settings, work)
     shutdown_shared_pool()
+
+
+def shoot_group_review(app, settings, work: Path) -> None:
+    """review-crowd.png: a class-size group photo in the review, fitted, one face selected
+    (its name shows; the others are compact markers). face-picker.png: "Who is this?" for a
+    face, beside it, with the face's picture and the nearest people first."""
+    import shutil
+
+    from spoenk_publisher.gui.event.main_window import MainWindow
+
+    folder = work / "Klassenfoto's"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "groups" / "crowd-11.jpg", folder / "groep-8.jpg")
+    shutil.copy(ROOT / "tests" / "data" / "groups" / "two_people.jpg", folder / "bezoek.jpg")
+    window = MainWindow(settings=settings)
+    window.setGeometry(0, 0, 1280, 800)
+    window.show()
+    window.open_paths([folder])
+    window.analyse()
+    wait_until(app, lambda: window.analyse_job is None and len(window.model.analyses()) == 2)
+    wait_until(app, lambda: window.thumbnails.pending() == 0)
+    panel = window.review
+
+    def show(name: str) -> None:
+        row = next(i for i, p in enumerate(window.model.paths()) if p.name == name)
+        window.grid.setCurrentIndex(window.model.index(row))
+        wait_until(app, lambda: window.current_path().name == name and panel.view.has_image())
+        settle(app)
+
+    show("groep-8.jpg")
+    panel.view.fit_to_view()
+    panel.view.setFocus()
+    for _ in range(8):
+        panel.view.select_next_face(1)
+    shoot(app, window, "review-crowd.png", whole_screen=True)
+
+    show("bezoek.jpg")
+    biden = next(item for item in panel.face_items() if item.face.person_id == "1002")
+    panel.view.select_box(biden.box)
+    panel.assign_selected()
+    wait_until(app, lambda: panel.person_picker is not None and panel.person_picker.isVisible())
+    settle(app)
+    panel.person_picker.place_beside(
+        panel.view.face_screen_rect(biden.box), window.screen().availableGeometry()
+    )
+    shoot(app, window, "face-picker.png", whole_screen=True)
+    panel.person_picker.reject()
+    window.close()
 
 
 if __name__ == "__main__":  # analysis processes are spawned: they import this module

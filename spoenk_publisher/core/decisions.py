@@ -19,6 +19,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from spoenk_publisher.base import Box, ManualDecision, ManualKind, same_face
+from spoenk_publisher.core.faces import POSSIBLE
 from spoenk_publisher.core.faces.quality import FaceQuality, tolerance_for
 from spoenk_publisher.core.matching import (
     DEFAULT_AMBIGUITY_MARGIN,
@@ -174,14 +175,17 @@ def decide_face(
     """Keep only a confident match with valid consent; everything else is blurred.
 
     ``tolerance`` applies to a face of good quality; a fair one gets a stricter tolerance and a
-    poor one (or one whose quality is unknown) is not recognised at all: "unreliable".
+    poor one (or one whose quality is unknown), like a "possible" face, is not recognised at
+    all: "unreliable".
     ``found`` is the face's match when it was made already (``decide_photo`` matches all of a
     photo's faces at once, at ``tolerance``).
     """
     if face.encoding is None:
         return FaceDecision(face.box, "blur", "too_small", kind=face.kind)
     limit = tolerance_for(face.quality, tolerance)
-    if limit is None:
+    if limit is None or face.kind == POSSIBLE:
+        # A possible face (a weak detection no second look supported) is never recognised on
+        # its own: it stays covered until a person names it (issue 13.6).
         return FaceDecision(face.box, "blur", "unreliable", kind=face.kind)
     if found is None:
         found = match(

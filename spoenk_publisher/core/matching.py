@@ -125,3 +125,23 @@ def match_many(
         else:
             found.append(Match(str(person), float(distance), "match"))
     return found
+
+
+def nearest_per_person(
+    encoding: np.ndarray,
+    reference_encodings: np.ndarray,
+    reference_person_ids: Sequence[str] | np.ndarray,
+) -> dict[str, float]:
+    """Every person's nearest reference distance to ``encoding``: the order in which the
+    review's "Who is this?" lists people for a face (nearest first). Ranks, decides nothing."""
+    references = np.asarray(reference_encodings, dtype=np.float64).reshape(-1, 128)
+    ids = np.asarray(reference_person_ids)
+    if len(references) == 0 or len(references) != len(ids):
+        return {}
+    difference = references - np.asarray(encoding, dtype=np.float64)
+    distances = np.sqrt(np.einsum("ij,ij->i", difference, difference))
+    nearest: dict[str, float] = {}
+    for person, distance in zip(ids.tolist(), distances.tolist(), strict=True):
+        if distance < nearest.get(str(person), float("inf")):
+            nearest[str(person)] = float(distance)
+    return nearest

@@ -25,6 +25,7 @@ from spoenk_publisher import clock
 from spoenk_publisher.base import Box, ManualDecision, same_face
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import ConsentSnapshot, PhotoDecision, Policy, decide_photo
+from spoenk_publisher.core.matching import nearest_per_person
 from spoenk_publisher.messages import Message
 from spoenk_publisher.register import Channel, Person, ReferenceFace, Register, RegisterError
 
@@ -53,6 +54,9 @@ class PersonChoice:
 
     person: Person
     consent_state: str  # "granted", "refused", "withdrawn", "expired", "not_yet", "none"
+    #: The face being named's distance to this person's nearest reference face (None: no
+    #: face was given, it has no encoding, or the person has no reference face).
+    distance: float | None = None
 
     @property
     def may_appear(self) -> bool:
@@ -135,16 +139,43 @@ class ReviewSession:
         """Read consent again on next use (the register was changed elsewhere)."""
         self._snapshots.clear()
 
-    def people(self, channel: str) -> list[PersonChoice]:
-        """Everyone active, with their consent state for ``channel`` today."""
+    def people(
+        self, channel: str, analysis: PhotoAnalysis | None = None, box: Box | None = None
+    ) -> list[PersonChoice]:
+        """Everyone active, with their consent state for ``channel`` today.
+
+        With a face (``analysis`` and its ``box``) the people come nearest first: by the
+        distance from the face's encoding to each person's nearest reference face; people
+        without a reference face (or all, for a face without encoding) follow by name.
+        """
         if self.register is None:
             return []
-        states = self.snapshot(channel).consent_states
-        return [
-            PersonChoice(person, states.get(person.id, "none"))
+        snapshot = self.snapshot(channel)
+        states = snapshot.consent_states
+        nearest: dict[str, float] = {}
+        face = None
+        if analysis is not None and box is not None:
+            face = next((f for f in analysis.faces if same_face(f.box, box)), None)
+        if face is not None and face.encoding is not None:
+            nearest = nearest_per_person(
+                face.encoding, snapshot.reference_encodings, snapshot.reference_ids
+            )
+        choices = [
+            PersonChoice(person, states.get(person.id, "none"), nearest.get(person.id))
             for person in self.register.people()
             if person.active
         ]
+        if face is None:
+            return choices
+        return sorted(
+            choices,
+            key=lambda c: (
+                c.distance is None,
+                c.distance or 0.0,
+                c.person.name.casefold(),
+                c.person.id,
+            ),
+        )
 
     # -- deciding --------------------------------------------------------------------------
 

@@ -114,6 +114,41 @@ MESSAGES = {
     "visible.people": ("Herkenbaar in beeld: {names}", "Recognisable: {names}"),
     "visible.nobody": ("Niemand herkenbaar in beeld", "Nobody recognisable"),
     "visible.no_faces": ("Geen gezichten gevonden", "No faces found"),
+    # A weak detection no second look supported, that nobody has looked at yet.
+    "label.possible": ("Mogelijk gezicht", "Possible face"),
+    "label.possible_hint": (
+        "vervaagd; klik om te bevestigen of weg te halen",
+        "blurred; click to confirm or remove it",
+    ),
+    # "Use as reference photo" in the review (ReviewSession.keep_as_reference).
+    "review.reference_kept": (
+        "Dit gezicht is nu een referentiefoto van {name}.",
+        "This face is now a reference photo of {name}.",
+    ),
+    "review.reference_already": (
+        "Dit gezicht was al een referentiefoto van {name}.",
+        "This face already was a reference photo of {name}.",
+    ),
+    "review.reference_refused": (
+        "Niet bewaard als referentiefoto van {name}: {why}.",
+        "Not kept as a reference photo of {name}: {why}.",
+    ),
+    "review.reference_is_other": (
+        "Niet bewaard als referentiefoto: dit gezicht lijkt meer op {other} dan op {name}.",
+        "Not kept as a reference photo: this face looks more like {other} than like {name}.",
+    ),
+    "review.reference_disagrees": (
+        "Niet bewaard als referentiefoto: dit gezicht lijkt niet op de andere referentiefoto's "
+        "van {name}.",
+        "Not kept as a reference photo: this face does not look like the other reference "
+        "photos of {name}.",
+    ),
+    "review.reference_too_small": (
+        "Niet bewaard als referentiefoto: het gezicht is te klein ({height} pixels hoog, "
+        "minstens {needed} nodig).",
+        "Not kept as a reference photo: the face is too small ({height} pixels high, at least "
+        "{needed} needed).",
+    ),
 }
 
 #: The consent states a face's reason is named after (see ``register.ConsentState``).

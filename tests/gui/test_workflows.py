@@ -170,7 +170,7 @@ def test_keyboard_not_a_face_blur_undo_and_next_photo(qtbot, window, event_folde
     assert panel.decision.verdict == "ok"
     assert window.model.item(1).status == ALL_CLEAR
 
-    qtbot.keyClick(view, Qt.Key.Key_Return)  # the face's menu, from the keyboard
+    qtbot.keyClick(view, Qt.Key.Key_Menu)  # the face's menu, from the keyboard
     qtbot.waitUntil(lambda: panel.face_menu is not None and panel.face_menu.isVisible())
     panel.face_menu.close()
 

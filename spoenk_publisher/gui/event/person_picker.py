@@ -1,13 +1,15 @@
-"""Choose who a face is: search the register by name, group or number."""
+"""Choose who a face is: the face beside the register's people, nearest first; search by name,
+group or number. The dialog is placed beside the face (``place_beside``), never on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QFont, QImage, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,16 +42,56 @@ class _WordFilter(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
 
+#: The face's picture in the picker, in screen pixels (its longer side).
+FACE_PICTURE_PX = 150
+
+#: Screen pixels between the face and the picker placed beside it.
+PLACE_GAP = 12
+
+
 class PersonPicker(QDialog):
-    """Lists everyone active with their consent for the channel; returns the chosen person."""
+    """Lists everyone active with their consent for the channel, in the order given (nearest
+    reference first, see ``ReviewSession.people``), beside a picture of the face being named;
+    returns the chosen person. Naming someone never shows a face the register does not allow."""
 
     def __init__(
-        self, people: list[PersonChoice], channel_label: str, parent: QWidget | None = None
+        self,
+        people: list[PersonChoice],
+        channel_label: str,
+        parent: QWidget | None = None,
+        face: QImage | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("person-picker")
         self.setWindowTitle(self.tr("Who is this?"))
-        self.resize(640, 480)
+        self.resize(600, 400)
+
+        self.face_picture = QLabel(self)
+        self.face_picture.setObjectName("picker-face")
+        self.face_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.face_picture.setFixedSize(FACE_PICTURE_PX + 8, FACE_PICTURE_PX + 8)
+        self.face_picture.setStyleSheet("background: #2b2f36; border-radius: 4px;")
+        if face is not None and not face.isNull():
+            self.face_picture.setPixmap(
+                QPixmap.fromImage(face).scaled(
+                    FACE_PICTURE_PX,
+                    FACE_PICTURE_PX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.ranked = any(choice.distance is not None for choice in people)
+        face_note = QLabel(
+            self.tr("The people who look most like this face are at the top.")
+            if self.ranked
+            else self.tr("Nobody in the register has a reference photo like this face yet.")
+        )
+        face_note.setWordWrap(True)
+        face_note.setFixedWidth(FACE_PICTURE_PX + 8)
+        small = QFont(face_note.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        face_note.setFont(small)
+        face_note.setStyleSheet("color: #4b5563;")
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search by name, group or number"))
@@ -111,10 +153,19 @@ class PersonPicker(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        face_column = QVBoxLayout()
+        face_column.addWidget(self.face_picture)
+        face_column.addWidget(face_note)
+        face_column.addStretch(1)
+        people_column = QVBoxLayout()
+        people_column.addWidget(self.search)
+        people_column.addWidget(self.table, 1)
+        people_column.addWidget(self.empty_note)
+        row = QHBoxLayout()
+        row.addLayout(face_column)
+        row.addLayout(people_column, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_note)
+        layout.addLayout(row, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
 
@@ -123,6 +174,36 @@ class PersonPicker(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._update_ok)
         self._filter("")
         self.search.setFocus()
+
+    def place_beside(self, face: QRectF, screen: QRect) -> None:
+        """Move the dialog beside ``face`` (global screen coordinates) inside ``screen``: to
+        its right, else its left, below, above; where it fits best, never on the face when
+        there is room anywhere."""
+        size = self.frameGeometry().size() if self.isVisible() else self.sizeHint()
+        size = size.expandedTo(self.size())
+        width, height = size.width(), size.height()
+        area = QRectF(screen)
+        middle_y = face.center().y() - height / 2
+        middle_x = face.center().x() - width / 2
+        places = [
+            QPoint(round(face.right() + PLACE_GAP), round(middle_y)),
+            QPoint(round(face.left() - PLACE_GAP - width), round(middle_y)),
+            QPoint(round(middle_x), round(face.bottom() + PLACE_GAP)),
+            QPoint(round(middle_x), round(face.top() - PLACE_GAP - height)),
+        ]
+
+        def kept_on_screen(point: QPoint) -> QPoint:
+            x = min(max(point.x(), area.left()), area.right() - width)
+            y = min(max(point.y(), area.top()), area.bottom() - height)
+            return QPoint(round(max(x, area.left())), round(max(y, area.top())))
+
+        def covered(point: QPoint) -> float:
+            shared = QRectF(point.x(), point.y(), width, height).intersected(face)
+            return shared.width() * shared.height()
+
+        moved = [kept_on_screen(point) for point in places]
+        best = min(moved, key=lambda point: (covered(point) > 0, covered(point)))
+        self.move(best)
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)

@@ -1,5 +1,6 @@
-"""One photo under review: its verdict, the legend, its faces boxed and labelled, and the actions
-on a face (name it, not a face, blur, undo, add a missed face, preview the export).
+"""One photo under review: its verdict, the legend, its faces marked, and the actions on a face
+(name it, not a face, yes a face, blur, undo, keep it as a reference photo, add a missed face,
+preview the export), zoom and the keyboard flow from face to face.
 
 The panel shows what the event's state (``EventState``) holds and changes it through the
 register (``ReviewSession``, the state's session); after an edit the state decides the photo
@@ -24,14 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
-from spoenk_publisher.core.decisions import FaceDecision, PhotoDecision, Policy
+from spoenk_publisher.core.decisions import PhotoDecision, Policy
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.gui.common.errors import sentence, show_error
 from spoenk_publisher.gui.event.event_state import EventState
+from spoenk_publisher.gui.event.face_items import face_picture
+from spoenk_publisher.gui.event.face_reference import keep_face_as_reference, may_become_reference
 from spoenk_publisher.gui.event.jobs import LoadedPhoto, LoadPhotoJob, PreviewJob
 from spoenk_publisher.gui.event.person_picker import PersonPicker
 from spoenk_publisher.gui.event.review_view import FaceItem, Legend, ReviewView
-from spoenk_publisher.gui.event.verdict_text import texts
+from spoenk_publisher.gui.event.verdict_text import is_open_possible, texts
+from spoenk_publisher.messages import text
 from spoenk_publisher.register import RegisterError
 
 _BANNER_STYLES = {
@@ -83,10 +87,12 @@ class ReviewPanel(QWidget):
 
         self.view = ReviewView(self)
         self.view.faceClicked.connect(self._face_clicked)
+        self.view.faceActivated.connect(self._face_activated)
         self.view.boxDrawn.connect(self._box_drawn)
         self.view.navigate.connect(self.navigateRequested)
         self.view.drawingCancelled.connect(lambda: self.add_face_action.setChecked(False))
         self.view.scene().selectionChanged.connect(self._update_actions)
+        self.view.zoomChanged.connect(self._update_zoom)
 
         self._make_actions()
         buttons = QHBoxLayout()
@@ -99,10 +105,12 @@ class ReviewPanel(QWidget):
         for action in (self.add_face_action, self.preview_action):
             buttons.addWidget(self._button(action))
         buttons.addStretch(1)
+        for action in (self.zoom_out_action, self.fit_action, self.zoom_in_action):
+            buttons.addWidget(self._button(action))
         self.hint = QLabel(
             self.tr(
-                "Click a face to say who it is, mark it as not a face or blur it. "
-                "Tab selects the next face, Enter opens its menu."
+                "Click a face to say who it is, mark it as not a face or blur it. Tab selects "
+                "the next face, Enter asks who it is; Ctrl+wheel or + and - zoom."
             ),
             self,
         )
@@ -114,6 +122,11 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("review-notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
         layout.addWidget(Legend(self))
         layout.addWidget(self.hint)
@@ -121,11 +134,18 @@ class ReviewPanel(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | QKeySequence, slot, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, shortcut: str | QKeySequence | list, slot, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        keys = [QKeySequence(k) for k in shortcut] if isinstance(shortcut, list) else None
+        if keys:
+            action.setShortcuts(keys)
+        else:
+            action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip or text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+        shown = keys[0] if keys else QKeySequence(shortcut)
+        action.setToolTip(f"{tip or text.replace('&', '')} ({shown.toString()})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -140,7 +160,19 @@ class ReviewPanel(QWidget):
         self.not_a_face_action = self._action(
             self.tr("Not a face"), "N", self.mark_selected_not_a_face
         )
-        self.blur_action = self._action(self.tr("Always blur"), "B", self.blur_selected)
+        self.confirm_face_action = self._action(
+            self.tr("Yes, it is a face"),
+            "W",
+            self.blur_selected,
+            self.tr("A possible face that is a face: it stays blurred unless you say who it is"),
+        )
+        self.blur_action = self._action(self.tr("Always blur"), ["V", "B"], self.blur_selected)
+        self.reference_action = self._action(
+            self.tr("Use as reference photo"),
+            "R",
+            self.keep_selected_as_reference,
+            self.tr("Keep this face as a reference photo of the person you named"),
+        )
         self.undo_action = self._action(self.tr("Undo my decision"), "U", self.undo_selected)
         self.add_face_action = self._action(
             self.tr("Add a missed face"),
@@ -168,11 +200,28 @@ class ReviewPanel(QWidget):
             lambda: self.navigateRequested.emit(1),
             self.tr("Next photo"),
         )
+        self.zoom_in_action = self._action(
+            self.tr("Zoom in"),
+            [QKeySequence(Qt.Key.Key_Plus), QKeySequence(Qt.Key.Key_Equal), QKeySequence.ZoomIn],
+            self.view.zoom_in,
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Zoom out"),
+            [QKeySequence(Qt.Key.Key_Minus), QKeySequence.ZoomOut],
+            self.view.zoom_out,
+        )
+        self.fit_action = self._action(
+            self.tr("Fit"), "0", self.view.fit_to_view, self.tr("Show the whole photo")
+        )
+        #: In a face's menu only when they apply to that face.
+        self._when_applies = (self.confirm_face_action, self.reference_action)
         self.face_actions = [
             self.assign_action,
             self.not_a_face_action,
+            self.confirm_face_action,
             self.blur_action,
             self.undo_action,
+            self.reference_action,
         ]
 
     def _button(self, action: QAction) -> QToolButton:
@@ -201,9 +250,27 @@ class ReviewPanel(QWidget):
             self.undo_action.setEnabled(item.face.manual is not None)
             self.blur_action.setEnabled(item.face.reason != "forced_blur")
             self.not_a_face_action.setEnabled(item.face.action != "ignore")
+            self.confirm_face_action.setEnabled(is_open_possible(item.face))
+            self.reference_action.setEnabled(may_become_reference(item.face))
         can_edit_photo = self.analysis is not None and self.view.has_image()
         self.add_face_action.setEnabled(can_edit_photo and self.session.available)
         self.preview_action.setEnabled(can_edit_photo and self.decision is not None)
+        self._update_zoom()
+
+    def _update_zoom(self) -> None:
+        shown = self.view.has_image()
+        self.zoom_in_action.setEnabled(shown)
+        self.zoom_out_action.setEnabled(shown and not self.view.fitted)
+        self.fit_action.setEnabled(shown and not self.view.fitted)
+
+    def _say(self, line: str, kind: str = "ok") -> None:
+        """One line above the photo about the last action (empty: hide it)."""
+        self.notice.setText(line)
+        self.notice.setStyleSheet(
+            f"QLabel#review-notice {{ {_BANNER_STYLES[kind]} border-radius: 4px; padding: 4px; }}"
+        )
+        self.notice.setProperty("kind", kind)
+        self.notice.setVisible(bool(line))
 
     # -- showing a photo --------------------------------------------------------------------
 
@@ -234,6 +301,7 @@ class ReviewPanel(QWidget):
         self.title.setToolTip(str(path))
         if new_photo:
             self._reset_modes()
+            self._say("")
             self.loaded = None
             self.view.clear(self.tr("Loading the photo…"))
             self._load(path)
@@ -286,18 +354,9 @@ class ReviewPanel(QWidget):
         if self.decision is not None:
             label = self.session.channel_label(self.channel)
             for face in self.decision.faces:
-                lines = texts().face_label(face, label)
-                items.append(FaceItem(face, lines, self._face_tooltip(face, label)))
+                items.append(FaceItem(face, texts().face_label(face, label)))
         self.view.set_faces(items)
         self._update_actions()
-
-    def _face_tooltip(self, face: FaceDecision, channel_label: str) -> str:
-        reason = texts().face_reason(face, channel_label)
-        if face.action == "keep":
-            return self.tr("Shown: %1. Click to change.").replace("%1", reason)
-        if face.action == "ignore":
-            return self.tr("Ignored: marked as not a face. Click to undo.")
-        return self.tr("Blurred: %1. Click to say who this is.").replace("%1", reason)
 
     def face_items(self) -> list[FaceItem]:
         return list(self.view.faces)
@@ -356,6 +415,10 @@ class ReviewPanel(QWidget):
     def _face_clicked(self, box: Box, where: QPoint) -> None:
         self._open_face_menu(box, where)
 
+    def _face_activated(self, box: Box) -> None:
+        if self.view.select_box(box) is not None and self.assign_action.isEnabled():
+            self.assign_selected()
+
     def _open_face_menu(self, box: Box, where: QPoint) -> None:
         item = self.view.select_box(box)
         if item is None or self.analysis is None:
@@ -368,7 +431,8 @@ class ReviewPanel(QWidget):
         header.setEnabled(False)
         menu.addSeparator()
         for action in self.face_actions:
-            menu.addAction(action)
+            if action.isEnabled() or action not in self._when_applies:
+                menu.addAction(action)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.face_menu = menu
         menu.popup(where)  # not exec(): never a nested event loop
@@ -383,17 +447,24 @@ class ReviewPanel(QWidget):
         if box is None or self.analysis is None:
             return
         try:
-            people = self.session.people(self.channel)
+            people = self.session.people(self.channel, self.analysis, box)
         except RegisterError as error:
             self._register_failed(error)
             return
-        picker = PersonPicker(people, self.session.channel_label(self.channel), self)
+        face = None
+        if self.loaded is not None:
+            working = self.loaded.working
+            face = face_picture(self.loaded.image, working.scale_x, working.scale_y, box)
+        label = self.session.channel_label(self.channel)
+        picker = PersonPicker(people, label, self, face=face)
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         analysis = self.analysis
         picker.accepted.connect(lambda: self._assign(analysis, box, picker.chosen_person_id()))
         picker.finished.connect(self._picker_closed)
         self.person_picker = picker
         picker.open()
+        screen = self.screen().availableGeometry() if self.screen() else picker.geometry()
+        picker.place_beside(self.view.face_screen_rect(box), screen)
 
     def _picker_closed(self, _result: int) -> None:
         self.person_picker = None
@@ -419,6 +490,17 @@ class ReviewPanel(QWidget):
         if box is not None and self.analysis is not None:
             analysis = self.analysis
             self._edit(lambda: self.session.undo(analysis, box), box)
+
+    def keep_selected_as_reference(self) -> None:
+        """Keep the selected face, named by the user, as a reference photo of that person
+        (the register checks it agrees with their other references, and may refuse)."""
+        item = self.view.selected_item()
+        if item is None or self.analysis is None or not may_become_reference(item.face):
+            return
+        line, added = keep_face_as_reference(self.session, self.analysis, item.face, self.channel)
+        self._say(text(line), "error" if added is None else "ok")
+        if added:  # the new reference may recognise them in the other photos too
+            self.state.redecide()
 
     def _edit(self, change, box: Box) -> None:
         try:

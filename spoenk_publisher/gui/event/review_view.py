@@ -1,28 +1,21 @@
-"""The large view of one photo: every face boxed and labelled by its decision, editable.
+"""The large view of one photo: every face marked by its decision, editable, zoomable.
 
 ``ReviewView`` draws (a QGraphicsView whose scene is in upright full-resolution pixels, so
-boxes from the analysis are used as they are), with a ``FaceItem`` and its ``FaceLabel`` per
-face and the ``Legend`` of the colours; ``review_panel.ReviewPanel`` puts it on screen with the
-verdict and the actions on a face.
+boxes from the analysis are used as they are), with a compact ``FaceItem`` marker per face
+(``face_items``: the name shows on hover or selection only) and the ``Legend`` of the colours;
+``review_panel.ReviewPanel`` puts it on screen with the verdict and the actions on a face.
+
+Zoom: Ctrl+wheel, + and -, 0 fits the photo ("fit"); pan by dragging the photo or with the
+scroll bars. Tab / Shift+Tab (and J / K) move from face to face in reading order, and the view
+scrolls to the selected face when it is zoomed in.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetrics,
-    QImage,
-    QPainter,
-    QPen,
-    QPixmap,
-    QTransform,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -34,156 +27,37 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.base import same_face
-from spoenk_publisher.core.decisions import FaceDecision
 from spoenk_publisher.core.faces import Box
+from spoenk_publisher.gui.event.face_items import FaceItem, reading_order
 from spoenk_publisher.gui.event.verdict_text import (
     CATEGORIES,
     CATEGORY_COLOURS,
-    NOT_A_FACE,
-    face_category,
+    DASHED_CATEGORIES,
     texts,
 )
+
+__all__ = ["FaceItem", "Legend", "ReviewView"]
 
 #: A drawn box smaller than this (full-resolution pixels) is taken for a slip of the mouse.
 MIN_DRAWN_FACE_PX = 12
 
+#: Zoom steps (+ and -, Ctrl+wheel) and the largest zoom, in screen pixels per photo pixel.
+ZOOM_STEP = 1.25
+MAX_ZOOM = 8.0
 
-class FaceLabel(QGraphicsItem):
-    """Name and decision above (or below) a face, at screen size whatever the zoom."""
-
-    def __init__(self, lines: tuple[str, str], colour: QColor, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.lines = lines
-        self.colour = colour
-        self.below = False
-        self.right_aligned = False
-        self.bold = QFont()
-        self.bold.setBold(True)
-        self.plain = QFont()
-        bold, plain = QFontMetrics(self.bold), QFontMetrics(self.plain)
-        self._width = 14 + max(bold.horizontalAdvance(lines[0]), plain.horizontalAdvance(lines[1]))
-        self._line = max(bold.height(), plain.height())
-        self._height = 2 * self._line + 6
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        top = 0 if self.below else -self._height - 2
-        left = -self._width if self.right_aligned else 0
-        return QRectF(left, top, self._width, self._height)
-
-    @property
-    def height(self) -> int:
-        return self._height
-
-    @property
-    def width(self) -> int:
-        return self._width
-
-    def paint(self, painter: QPainter, _option, _widget=None) -> None:
-        rect = self.boundingRect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(self.colour)
-        fill.setAlpha(225)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QColor("white"))
-        painter.setFont(self.bold)
-        painter.drawText(QPointF(rect.left() + 7, rect.top() + 3 + self._line * 0.8), self.lines[0])
-        painter.setFont(self.plain)
-        painter.drawText(QPointF(rect.left() + 7, rect.top() + 3 + self._line * 1.8), self.lines[1])
-
-
-class FaceItem(QGraphicsRectItem):
-    """One face's box, coloured by its decision; click it to change the decision."""
-
-    def __init__(self, face: FaceDecision, lines: tuple[str, str], tooltip: str) -> None:
-        box = face.box
-        super().__init__(QRectF(box.x0, box.y0, box.width, box.height))
-        self.face = face
-        self.category = face_category(face)
-        self.colour = CATEGORY_COLOURS[self.category]
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip)
-        self._hovered = False
-        self.label = FaceLabel(lines, self.colour, self)
-
-    @property
-    def box(self) -> Box:
-        return self.face.box
-
-    def place_label(
-        self, bounds: QRectF, scale: float, taken: list[QRectF], boxes: list[QRectF]
-    ) -> QRectF:
-        """Put the label where it is inside the photo and covers no other label or face:
-        above the box, else below it; left-aligned, else right-aligned. ``scale``: screen
-        pixels per image pixel. Returns the label's place in image pixels."""
-        rect = self.rect()
-        label = self.label
-        scale = max(scale, 1e-6)
-        width, height = label.width / scale, (label.height + 2) / scale
-        gap = 3 / scale
-        options = []
-        for below in (False, True):
-            for right in (False, True):
-                x = rect.right() - width if right else rect.left()
-                y = rect.bottom() + gap if below else rect.top() - height
-                options.append((below, right, QRectF(x, y, width, height)))
-        inside = [o for o in options if bounds.contains(o[2])] or options
-        free = [
-            o
-            for o in inside
-            if not any(o[2].intersects(t) for t in taken)
-            and not any(o[2].intersects(b) for b in boxes if b != rect)
-        ]
-        below, right, place = (free or inside)[0]
-        label.prepareGeometryChange()
-        label.below, label.right_aligned = below, right
-        label.setPos(
-            rect.right() if right else rect.left(), rect.bottom() + gap if below else rect.top()
-        )
-        return place
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
-        self._hovered = True
-        self.update()
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
-        self._hovered = False
-        self.update()
-        super().hoverLeaveEvent(event)
-
-    def paint(self, painter: QPainter, _option, _widget=None) -> None:
-        rect = self.rect()
-        if self._hovered or self.isSelected():
-            fill = QColor(self.colour)
-            fill.setAlpha(50)
-            painter.fillRect(rect, fill)
-        if self.isSelected():
-            halo = QPen(QColor("white"), 7)
-            halo.setCosmetic(True)
-            painter.setPen(halo)
-            painter.drawRect(rect)
-        pen = QPen(self.colour, 5 if self.isSelected() else 3)
-        pen.setCosmetic(True)
-        if self.category == NOT_A_FACE:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect)
+#: Screen pixels between a face's box and its label.
+LABEL_GAP = 4
 
 
 class ReviewView(QGraphicsView):
-    """The photo with its face boxes; draws a new box in drawing mode."""
+    """The photo with its face markers; zooms, pans, and draws a new box in drawing mode."""
 
     faceClicked = Signal(object, QPoint)  # box, global position for a menu  # noqa: N815
+    faceActivated = Signal(object)  # Enter on a face: say who it is  # noqa: N815
     boxDrawn = Signal(object, QPoint)  # new box in full-resolution pixels  # noqa: N815
     navigate = Signal(int)  # -1 previous photo, +1 next
     drawingCancelled = Signal()  # noqa: N815
+    zoomChanged = Signal()  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,8 +68,10 @@ class ReviewView(QGraphicsView):
         )
         self.setBackgroundBrush(QBrush(QColor("#2b2f36")))
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._set_scroll_bars(False)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setMouseTracking(True)
         self.setAcceptDrops(False)  # a dropped photo goes to the window: quick check
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(QSize(320, 240))
@@ -209,6 +85,11 @@ class ReviewView(QGraphicsView):
         self.drawing = False
         self._draw_start: QPointF | None = None
         self._rubber: QGraphicsRectItem | None = None
+        #: Where a drag of the photo (panning) started, and the scroll bars then.
+        self._pan_start: QPoint | None = None
+        self._pan_scroll = (0, 0)
+        #: True while the photo is fitted to the view (and follows its size).
+        self.fitted = True
         self.message = ""
 
     # -- content ----------------------------------------------------------------------------
@@ -256,25 +137,122 @@ class ReviewView(QGraphicsView):
         for item in items:
             self.scene().addItem(item)
             item.setVisible(self._preview is None)
-        self._place_labels()
         if selected is not None:
             self.select_box(selected)
 
+    # -- zoom and pan -----------------------------------------------------------------------
+
+    def scale_factor(self) -> float:
+        """Screen pixels per full-resolution photo pixel."""
+        return self.transform().m11()
+
+    def fit_scale(self) -> float:
+        """The scale at which the whole photo fits the view."""
+        width, height = self._full_size
+        if not width or not height:
+            return 1.0
+        area = self.viewport().rect()
+        return max(min(area.width() / width, area.height() / height), 1e-6)
+
+    def _set_scroll_bars(self, shown: bool) -> None:
+        """Scroll bars only when zoomed in: a fitted photo never needs them, and bars that
+        come and go would resize the view and fit it again, over and over."""
+        bars = Qt.ScrollBarPolicy
+        policy = bars.ScrollBarAsNeeded if shown else bars.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+
     def fit(self) -> None:
+        """Show the whole photo ("fit"), and keep it fitted when the view changes size."""
+        self.fitted = True
+        self._set_scroll_bars(False)
         if self._full_size[0]:
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        self._place_labels()
+        self._labels_moved()
 
-    def _place_labels(self) -> None:
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom by ``factor`` around ``anchor`` (a viewport point; None: the selected face,
+        or the middle of the view). Never smaller than fitted, never above ``MAX_ZOOM``."""
         if not self._full_size[0]:
             return
-        scale = self.transform().m11()
-        # Labels may use the margins beside the photo, but stay on screen.
-        bounds = self.mapToScene(self.viewport().rect()).boundingRect()
-        boxes = [item.rect() for item in self.faces]
-        taken: list[QRectF] = []
-        for item in sorted(self.faces, key=lambda i: (i.rect().top(), i.rect().left())):
-            taken.append(item.place_label(bounds, scale, taken, boxes))
+        current = self.scale_factor()
+        smallest = min(self.fit_scale(), MAX_ZOOM)
+        wanted = min(max(current * factor, smallest), MAX_ZOOM)
+        if wanted <= smallest * 1.001:
+            self.fit()
+            self.zoomChanged.emit()
+            return
+        item = self.selected_item()
+        if anchor is None and item is not None:
+            centre = item.rect().center()
+        elif anchor is None:
+            centre = self.mapToScene(self.viewport().rect().center())
+        else:
+            centre = None
+        self.fitted = False
+        self._set_scroll_bars(True)
+        if centre is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self.scale(wanted / current, wanted / current)
+        else:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(wanted / current, wanted / current)
+            self.centerOn(centre)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._labels_moved()
+        self.zoomChanged.emit()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def fit_to_view(self) -> None:
+        self.fit()
+        self.zoomChanged.emit()
+
+    def show_face(self, item: FaceItem) -> None:
+        """Scroll so that ``item`` (and room around it) is in view; nothing moves when fitted."""
+        if not self.fitted:
+            margin = 40 / max(self.scale_factor(), 1e-6)
+            self.ensureVisible(item.rect().adjusted(-margin, -margin, margin, margin), 0, 0)
+
+    # -- labels -----------------------------------------------------------------------------
+
+    def place_label(self, item: FaceItem) -> None:
+        """Put ``item``'s label beside its box, on screen: right of the box, else left of it;
+        moved up or down to stay inside the view. The label never lies on its own face."""
+        label = item.label
+        scale = max(self.scale_factor(), 1e-6)
+        rect = item.rect()
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        width, height = label.width, label.height
+        box_w, box_h = rect.width() * scale, rect.height() * scale
+        # In screen pixels, from the box's top-left corner (the label's position).
+        right_x = box_w + LABEL_GAP
+        left_x = -width - LABEL_GAP
+        room_right = (visible.right() - rect.right()) * scale
+        room_left = (rect.left() - visible.left()) * scale
+        x = right_x if room_right >= width + LABEL_GAP or room_right >= room_left else left_x
+        y = 0.0
+        bottom_room = (visible.bottom() - rect.top()) * scale
+        if bottom_room < height:
+            y = bottom_room - height
+        top_room = (rect.top() - visible.top()) * scale
+        y = max(y, -top_room)
+        if box_h < height and y == 0.0:
+            y = (box_h - height) / 2 if top_room >= (height - box_h) / 2 else 0.0
+        label.set_offset(QPointF(x, y))
+
+    def _labels_moved(self) -> None:
+        for item in self.faces:
+            if item.label.isVisible():
+                self.place_label(item)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._labels_moved()
 
     # -- selection --------------------------------------------------------------------------
 
@@ -296,21 +274,31 @@ class ReviewView(QGraphicsView):
         return None
 
     def select_next_face(self, step: int = 1) -> FaceItem | None:
-        visible = [item for item in self.faces if item.isVisible()]
-        if not visible:
+        """Select the next (``step`` 1) or previous (-1) face in reading order, row by row as
+        one reads a class photo, and scroll to it when zoomed in."""
+        ordered = reading_order(item for item in self.faces if item.isVisible())
+        if not ordered:
             return None
-        ordered = sorted(visible, key=lambda item: (item.box.x0, item.box.y0))
         current = self.selected_item()
         index = ordered.index(current) + step if current in ordered else (0 if step > 0 else -1)
         chosen = ordered[index % len(ordered)]
         self.scene().clearSelection()
         chosen.setSelected(True)
+        self.show_face(chosen)
+        chosen.refresh_label()
         return chosen
 
     def face_position(self, box: Box) -> QPoint:
         """Where on screen a face's box ends (to open its menu from the keyboard)."""
         point = self.mapFromScene(QPointF(box.x1, box.y0 + box.height / 2))
         return self.viewport().mapToGlobal(point)
+
+    def face_screen_rect(self, box: Box) -> QRectF:
+        """A face's box on screen (global coordinates), clipped to the view."""
+        shown = self.mapFromScene(QRectF(box.x0, box.y0, box.width, box.height)).boundingRect()
+        shown = shown.intersected(self.viewport().rect())
+        top_left = self.viewport().mapToGlobal(shown.topLeft())
+        return QRectF(top_left.x(), top_left.y(), shown.width(), shown.height())
 
     # -- drawing a missed face --------------------------------------------------------------
 
@@ -334,12 +322,19 @@ class ReviewView(QGraphicsView):
 
     # -- events -----------------------------------------------------------------------------
 
+    def _face_at(self, point: QPoint) -> FaceItem | None:
+        item = self.itemAt(point)
+        while item is not None and not isinstance(item, FaceItem):
+            item = item.parentItem()
+        return item if isinstance(item, FaceItem) and item.isVisible() else None
+
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton or not self.has_image():
             super().mousePressEvent(event)
             return
         self.setFocus()
-        scene_point = self.mapToScene(event.position().toPoint())
+        point = event.position().toPoint()
+        scene_point = self.mapToScene(point)
         if self.drawing:
             self._draw_start = self._clipped(scene_point)
             self._rubber = QGraphicsRectItem(QRectF(self._draw_start, self._draw_start))
@@ -348,22 +343,36 @@ class ReviewView(QGraphicsView):
             self._rubber.setPen(pen)
             self.scene().addItem(self._rubber)
             return
-        item = self.itemAt(event.position().toPoint())
-        while item is not None and not isinstance(item, FaceItem):
-            item = item.parentItem()
+        item = self._face_at(point)
         self.scene().clearSelection()
-        if isinstance(item, FaceItem) and item.isVisible():
+        if item is not None:
             item.setSelected(True)
             self.faceClicked.emit(item.box, event.globalPosition().toPoint())
+        elif not self.fitted:  # drag the photo around
+            self._pan_start = point
+            self._pan_scroll = (
+                self.horizontalScrollBar().value(),
+                self.verticalScrollBar().value(),
+            )
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self.drawing and self._rubber is not None and self._draw_start is not None:
             point = self._clipped(self.mapToScene(event.position().toPoint()))
             self._rubber.setRect(QRectF(self._draw_start, point).normalized())
             return
+        if self._pan_start is not None:
+            moved = event.position().toPoint() - self._pan_start
+            self.horizontalScrollBar().setValue(self._pan_scroll[0] - moved.x())
+            self.verticalScrollBar().setValue(self._pan_scroll[1] - moved.y())
+            return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._pan_start is not None:
+            self._pan_start = None
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            return
         if self.drawing and self._rubber is not None and self._draw_start is not None:
             end = self._clipped(self.mapToScene(event.position().toPoint()))
             rect = QRectF(self._draw_start, end).normalized()
@@ -376,17 +385,30 @@ class ReviewView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.has_image():
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP**steps, anchor=event.position().toPoint())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp):
             self.navigate.emit(-1)
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
             self.navigate.emit(1)
-        elif key == Qt.Key.Key_Tab:
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_J):
             self.select_next_face(1)
-        elif key == Qt.Key.Key_Backtab:
+        elif key in (Qt.Key.Key_Backtab, Qt.Key.Key_K):
             self.select_next_face(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Menu):
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.selected_item() or self.select_next_face(1)
+            if item is not None:  # "who is this?", as the face's first action
+                self.faceActivated.emit(item.box)
+        elif key == Qt.Key.Key_Menu:
             item = self.selected_item() or self.select_next_face(1)
             if item is not None:  # the face's menu, as a click would open it
                 self.faceClicked.emit(item.box, self.face_position(item.box))
@@ -404,7 +426,10 @@ class ReviewView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self.fit()
+        if self.fitted:
+            self.fit()
+        else:
+            self._labels_moved()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         if not self.message:
@@ -434,12 +459,13 @@ class Legend(QWidget):
         for index, category in enumerate(CATEGORIES):
             swatch = QLabel(self)
             swatch.setFixedSize(22, 12)
-            style = "dashed" if category == NOT_A_FACE else "solid"
+            style = "dashed" if category in DASHED_CATEGORIES else "solid"
             swatch.setStyleSheet(
                 f"border: 3px {style} {CATEGORY_COLOURS[category].name()}; background: transparent;"
             )
             text = QLabel(texts().category_name(category), self)
-            row, column = divmod(index, 3)
+            text.setWordWrap(True)  # a narrow window wraps the legend, never widens for it
+            row, column = divmod(index, 4)
             cell = QHBoxLayout()
             cell.setSpacing(6)
             cell.addWidget(swatch)

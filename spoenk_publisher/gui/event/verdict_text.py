@@ -16,16 +16,20 @@ from spoenk_publisher.messages import Message, text, verdicts
 
 # -- what a face's box looks like ---------------------------------------------------------------
 
-#: A face decision's category: one colour and one legend line each.
-KEPT, NO_CONSENT, UNKNOWN, UNCERTAIN, FORCED, NOT_A_FACE = (
+#: A face decision's category: one colour and one legend line each. POSSIBLE: a weak detection
+#: nobody has looked at yet (blurred, drawn dashed and muted, for a person to confirm or remove).
+KEPT, NO_CONSENT, UNKNOWN, UNCERTAIN, FORCED, POSSIBLE, NOT_A_FACE = (
     "kept",
     "no_consent",
     "unknown",
     "uncertain",
     "forced",
+    "possible",
     "not_a_face",
 )
-CATEGORIES = (KEPT, NO_CONSENT, UNKNOWN, UNCERTAIN, FORCED, NOT_A_FACE)
+CATEGORIES = (KEPT, NO_CONSENT, UNKNOWN, UNCERTAIN, FORCED, POSSIBLE, NOT_A_FACE)
+#: Drawn with a dashed line.
+DASHED_CATEGORIES = (POSSIBLE, NOT_A_FACE)
 
 CATEGORY_COLOURS: dict[str, QColor] = {
     KEPT: QColor("#1e9e4a"),  # green
@@ -33,8 +37,15 @@ CATEGORY_COLOURS: dict[str, QColor] = {
     UNKNOWN: QColor("#f08c00"),  # orange
     UNCERTAIN: QColor("#8f5bd6"),  # purple
     FORCED: QColor("#7d0f1c"),  # dark red
+    POSSIBLE: QColor("#d8c690"),  # muted sand, drawn dashed
     NOT_A_FACE: QColor("#8a9099"),  # grey, drawn dashed
 }
+
+
+def is_open_possible(face: FaceDecision) -> bool:
+    """A weak detection ("possible" face) that is blurred and nobody has decided about yet:
+    the review asks a person to confirm it or remove it."""
+    return face.kind == "possible" and face.manual is None and face.action == "blur"
 
 
 def face_category(face: FaceDecision) -> str:
@@ -42,6 +53,8 @@ def face_category(face: FaceDecision) -> str:
         return NOT_A_FACE
     if face.action == "keep":
         return KEPT
+    if is_open_possible(face):
+        return POSSIBLE
     return {
         "no_consent": NO_CONSENT,
         "unknown": UNKNOWN,
@@ -97,10 +110,12 @@ class VerdictText(QObject):
         return text(Message("verdict.cannot_check", why=reason))
 
     def face_label(self, face: FaceDecision, channel: str) -> tuple[str, str]:
-        """Two lines above a face's box: who, and what happens to the face and why."""
+        """Two lines beside a face's box: who, and what happens to the face and why."""
         category = face_category(face)
         if category == NOT_A_FACE:
             return text(Message("label.not_a_face")), text(Message("label.ignored"))
+        if category == POSSIBLE:
+            return text(Message("label.possible")), text(Message("label.possible_hint"))
         who = face.name or face.person_id or text(Message("label.unknown_person"))
         if face.manual:
             who = text(Message("label.by_hand", name=who))
@@ -119,6 +134,7 @@ class VerdictText(QObject):
             UNKNOWN: self.tr("Blurred: unknown"),
             UNCERTAIN: self.tr("Blurred: too small or not certain"),
             FORCED: self.tr("Blurred by hand"),
+            POSSIBLE: self.tr("Possible face: blurred until checked"),
             NOT_A_FACE: self.tr("Not a face (ignored)"),
         }[category]
 
