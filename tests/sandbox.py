@@ -41,6 +41,8 @@ os.environ.pop("SPOENK_REGISTER", None)
 #: Writes outside these folders fail the test that made them. pytest keeps its own cache in the
 #: checkout, and Python its byte code.
 _ALLOWED_ROOTS = (_TEMP_ROOT, CHECKOUT / ".pytest_cache")
+_CHECKOUT_RESOLVED = CHECKOUT.resolve()
+_PYTEST_CACHE = _CHECKOUT_RESOLVED / ".pytest_cache"
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 #: Paths written outside the allowed folders since the last check.
 VIOLATIONS: list[str] = []
@@ -67,6 +69,8 @@ def _allowed(raw: object) -> bool:
         return True  # byte code, and pytest's own cache being written
     with contextlib.suppress(OSError):  # resolve symlinks in the folder (e.g. /tmp)
         path = path.parent.resolve() / path.name
+    if _CHECKOUT_RESOLVED in path.parents and _PYTEST_CACHE not in (path, *path.parents):
+        return False  # the checkout itself, even when it lies in the temporary folder (a CI clone)
     return any(path == root or root in path.parents for root in _ALLOWED_ROOTS)
 
 def _guard(event: str, args: tuple) -> None:
