@@ -1144,7 +1144,7 @@
     <message>
         <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="197"/>
         <source>Register unavailable: every face is blurred</source>
-        <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
+        <translation>Register niet beschikbaar: elk gezicht wordt vervaagd</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="203"/>
@@ -1191,8 +1191,8 @@
         <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="268"/>
         <source>%n with faces blurred</source>
         <translation>
-            <numerusform>%n met geblurde gezichten</numerusform>
-            <numerusform>%n met geblurde gezichten</numerusform>
+            <numerusform>%n met vervaagde gezichten</numerusform>
+            <numerusform>%n met vervaagde gezichten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2312,7 +2312,7 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     <message>
         <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="63"/>
         <source>Blur them</source>
-        <translation>Blurren</translation>
+        <translation>Vervagen</translation>
     </message>
     <message>
         <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="64"/>
@@ -2407,7 +2407,7 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     <message>
         <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="146"/>
         <source>The caches are empty.</source>
-        <translation>De buffers zijn leeg.</translation>
+        <translation>De bewaarde gezichtsgegevens en voorbeelden zijn gewist.</translation>
     </message>
 </context>
 <context>
