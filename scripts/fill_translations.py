@@ -4,8 +4,9 @@
         resources/i18n/drafts/*.json
 
 A draft is a list of {"context", "source", "translation", "plural": [one, many]} objects, as
-engineers write them next to new GUI code; pyside6-linguist works on the .ts as well. Prints the
-strings still unfinished.
+engineers write them next to new GUI code; pyside6-linguist works on the .ts as well. An entry
+with "replace": true changes a finished translation too (a new wording for an old string), so
+the draft stays the record of it when the .ts is merged. Prints the strings still unfinished.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ def main(ts_path: str, drafts: list[str]) -> int:
         for message in context.iter("message"):
             source = message.findtext("source")
             translation = message.find("translation")
-            if translation.get("type") != "unfinished":
-                continue
             entry = known.get((name, source))
+            if translation.get("type") != "unfinished" and not (entry and entry.get("replace")):
+                continue
             if entry is None:
                 missing.append(f"{name}: {source}")
                 continue
@@ -40,7 +41,7 @@ def main(ts_path: str, drafts: list[str]) -> int:
                     form.text = text
             else:
                 translation.text = entry["translation"]
-            del translation.attrib["type"]
+            translation.attrib.pop("type", None)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     for line in missing:
         print("unfinished:", line)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from spoenk_publisher.cli.common import fail, say
+from spoenk_publisher.messages import Message, display_path
 from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 
 
@@ -22,16 +24,13 @@ def demo(register_path: Path | None) -> None:
 
     An earlier demo register at PATH is replaced; a real register is never touched.
     """
-    from spoenk_publisher.core.enrolment import EnrolmentError
-    from spoenk_publisher.demo import NotADemoRegister, create_demo_register
-    from spoenk_publisher.register import RegisterError
+    from spoenk_publisher.demo import create_demo_register
 
     path = register_path or demo_register_path()
     try:
-        create_demo_register(path)
-    except (NotADemoRegister, RegisterError, EnrolmentError, OSError) as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(f"Demo register: {path}")
-    click.echo("Try it with the demo event:")
+        create_demo_register(path)  # a coded error is one "fout:" line (cli.common)
+    except OSError as error:
+        fail(Message("photo.unreadable", detail=error.strerror or str(error)))
+    say(Message("demo.made", path=display_path(path)))
     click.echo(f"  spoenk-publisher check {DEMO_EVENT_DIR} --channel instagram --register {path}")
     click.echo(f"  SPOENK_REGISTER={path} spoenk-publisher gui")

@@ -148,4 +148,8 @@ MESSAGES = {
         "Still without a reference face ({count}):",
     ),
     "reg.portraits.more": ("  ... en nog {count}", "  ... and {count} more"),
+    "demo.made": (
+        "Demoregister: {path}\nProbeer het met het demo-evenement:",
+        "Demo register: {path}\nTry it with the demo event:",
+    ),
 }
