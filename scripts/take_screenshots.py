@@ -1,6 +1,6 @@
 """Screenshots for docs/screenshots/: the first run (an empty register), the main window after
 analysing the demo event, the review of one photo with its face menu open, a quick check, the
-export dialog and the register window.
+export dialog, the register window and the summary of a folder of portraits.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -39,6 +39,19 @@ def make_register(path: Path) -> None:
         register.enrol("1002", [reference_face(people / "biden" / "biden-1.jpg")])
         register.record_consent("1001", "instagram", True)
         register.record_consent("1002", "instagram", False)
+
+
+def make_portraits(folder: Path) -> Path:
+    """A folder as a school photographer delivers it, named by number or by name."""
+    import shutil
+
+    data = ROOT / "tests" / "data"
+    folder.mkdir()
+    shutil.copy(data / "people" / "obama" / "obama-2.jpg", folder / "1001.jpg")
+    shutil.copy(data / "people" / "biden" / "biden-1.jpg", folder / "Joe Biden.jpg")
+    shutil.copy(data / "no_face" / "kit-1-background.jpg", folder / "2001_Sanne.jpg")
+    shutil.copy(data / "people" / "kit_harington" / "kit-2.jpg", folder / "3107.jpg")
+    return folder
 
 
 def wait_until(app, condition, timeout: float = 120.0) -> None:
@@ -144,6 +157,13 @@ def main() -> None:
     wait_until(app, lambda: register_window.model.rowCount() > 0)
     register_window.select_person("1001")
     shoot(app, register_window, "register-window.png")
+
+    # A school photographer's portraits: one added, one known, one refused, one of nobody.
+    portraits = make_portraits(work / "Portretten")
+    register_window.enrol_portraits(portraits)
+    wait_until(app, lambda: register_window.portrait_dialog is not None)
+    shoot(app, register_window.portrait_dialog, "portrait-report.png")
+    register_window.portrait_dialog.close()
     register_window.close()
     window.close()
     shutdown_shared_pool()
