@@ -1,6 +1,6 @@
 """Screenshots for docs/screenshots/: the first run (an empty register), the main window after
 analysing the demo event, the review of one photo with its face menu open, a quick check, the
-export dialog, the register window and the summary of a folder of portraits.
+export dialog, its summary, the register window and the summary of a folder of portraits.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -110,11 +110,11 @@ def main() -> None:
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     settings.set_channel("instagram")
 
-    # The first run: an empty register, the demo event open as the app opens it on start.
+    # The first run: an empty register, no event open (the app never opens the demo event
+    # against a register; the bar offers the demo with its own register).
     first = MainWindow(register_path=work / "empty-register.db", settings=settings)
     first.setGeometry(0, 0, 1280, 800)
     first.show()
-    first.open_paths([DEMO_EVENT_DIR])
     wait_until(app, lambda: first.banner.isVisible() and first.thumbnails.pending() == 0)
     shoot(app, first, "first-run.png", whole_screen=True)
     first.close()
@@ -130,7 +130,7 @@ def main() -> None:
     shoot(app, window, "main-window.png", whole_screen=True)
 
     panel = window.review
-    child = next(item for item in panel.face_items() if item.face.reason == "unknown")
+    child = next(item for item in panel.face_items() if item.face.blurred and not item.face.name)
     panel.view.select_box(child.box)
     point = panel.view.face_position(child.box)
     panel._open_face_menu(child.box, point + QPoint(8, 0))
@@ -149,7 +149,20 @@ def main() -> None:
     dialog = window.export_dialog
     wait_until(app, lambda: dialog is not None and dialog.isVisible())
     shoot(app, dialog, "export-dialog.png")
-    dialog.reject()
+
+    # Closing the window while the export runs: the app asks first.
+    dialog.folder_edit.setText(str(work / "export"))
+    dialog.start_export()
+    window._ask_stop_export()
+    question = window.close_question
+    wait_until(app, lambda: question.isVisible())
+    shoot(app, window, "close-during-export.png", whole_screen=True)
+    question.done(question.StandardButton.No)
+    wait_until(app, lambda: not window.running_exports(), 300)
+    # The summary: the photos reviewed exported, the others left out (and said so).
+    wait_until(app, lambda: dialog.summary is not None)
+    shoot(app, dialog, "export-summary.png")
+    dialog.accept()
 
     window.open_register()
     register_window = window.register_window

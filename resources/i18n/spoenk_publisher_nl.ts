@@ -273,24 +273,30 @@
 <context>
     <name>DemoActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="51"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="71"/>
         <source>Preparing the demo…</source>
+        <extracomment>The user&apos;s own register while the demo is open (None: the demo is not open).</extracomment>
         <translation>De demo wordt klaargezet…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="67"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="87"/>
         <source>Preparing the demo: %1 of %2</source>
         <translation>De demo wordt klaargezet: %1 van %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="89"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="114"/>
         <source>The demo is open: the demo register and the demo event.</source>
         <translation>De demo is geopend: het demoregister en het demo-evenement.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/demo.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="121"/>
         <source>The demo could not be prepared</source>
         <translation>De demo kon niet worden klaargezet</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/demo.py" line="137"/>
+        <source>The demo is closed: your own register is in use.</source>
+        <translation>De demo is gesloten: je eigen register is weer in gebruik.</translation>
     </message>
 </context>
 <context>
@@ -373,58 +379,53 @@
 <context>
     <name>EventOpening</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="22"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="23"/>
         <source>Open an event folder</source>
         <translation>Open de map van een evenement</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="29"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="30"/>
         <source>Open photos</source>
         <translation>Foto&apos;s openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="31"/>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="41"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="32"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="42"/>
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="40"/>
         <source>Quick check a photo</source>
         <translation>Snelle controle van een foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="54"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="54"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="55"/>
         <source>This file or folder does not exist: %1</source>
         <translation>Dit bestand of deze map bestaat niet: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="63"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="64"/>
         <source>Not a photo</source>
         <translation>Geen foto</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="64"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="65"/>
         <source>%1 is not a photo the app can open.</source>
         <translation>%1 is geen foto die de app kan openen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="73"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="74"/>
         <source>The folder cannot be read</source>
         <translation>De map kan niet gelezen worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="85"/>
-        <source>Spoenk Publisher — %1</source>
-        <translation>Spoenk Publisher — %1</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/event/opening.py" line="95"/>
+        <location filename="../../spoenk_publisher/gui/event/opening.py" line="98"/>
         <source>No photos in %1</source>
         <translation>Geen foto&apos;s in %1</translation>
     </message>
@@ -432,180 +433,299 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="83"/>
         <source>Export photos</source>
         <translation>Foto&apos;s exporteren</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="96"/>
-        <source>%n photo(s) will be exported without any metadata.</source>
-        <translation>
-            <numerusform>%n foto wordt geëxporteerd, zonder metadata.</numerusform>
-            <numerusform>%n foto&apos;s worden geëxporteerd, zonder metadata.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="122"/>
+        <source>Review first</source>
+        <translation>Eerst controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="108"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="125"/>
+        <source>Close this window and show the photos nobody has reviewed yet</source>
+        <translation>Dit venster sluiten en de foto&apos;s tonen die nog niemand heeft gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="131"/>
+        <source>Photos are exported without any metadata.</source>
+        <translation>Foto&apos;s worden geëxporteerd zonder metagegevens (geen datum, plaats of camera).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="142"/>
         <source>e.g. Sportdag groep 7</source>
         <translation>bijv. Sportdag groep 7</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="117"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="151"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
         <source>Blur faces without consent</source>
-        <translation>Gezichten zonder toestemming blurren</translation>
+        <translation>Gezichten zonder toestemming vervagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="125"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="159"/>
         <source>Leave out every photo with a face without consent</source>
         <translation>Foto&apos;s met een gezicht zonder toestemming weglaten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="139"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="174"/>
         <source>Pixelated</source>
         <translation>Gepixeld</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="140"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="175"/>
         <source>Blurred</source>
         <translation>Vervaagd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="176"/>
         <source>Grey patch</source>
         <translation>Grijs vlak</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="151"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="186"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="152"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="187"/>
         <source>Event name:</source>
         <translation>Naam van het evenement:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="154"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="189"/>
         <source>Save in folder:</source>
         <translation>Opslaan in map:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="155"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="190"/>
         <source>Faces without consent:</source>
         <translation>Gezichten zonder toestemming:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="156"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="191"/>
         <source>Cover faces with:</source>
         <translation>Gezichten bedekken met:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="157"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="192"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="161"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="196"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="266"/>
+        <source>Export the %n photo(s) nobody has reviewed too</source>
+        <translation>
+            <numerusform>Ook de niet gecontroleerde foto exporteren</numerusform>
+            <numerusform>Ook de %n niet gecontroleerde foto&apos;s exporteren</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="185"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="274"/>
         <source>Standard for this channel (%1)</source>
         <translation>Standaard voor dit kanaal (%1)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="200"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="289"/>
         <source>original size, %1</source>
         <translation>oorspronkelijk formaat, %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="202"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="291"/>
         <source>%1 pixels on the long side, %2</source>
         <translation>%1 pixels aan de lange kant, %2</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="214"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="311"/>
         <source>Files are named %1-001.jpg, %1-002.jpg, …</source>
         <translation>De bestanden heten %1-001.jpg, %1-002.jpg, …</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="224"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="321"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="230"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="327"/>
         <source>Save the photos in</source>
         <translation>Sla de foto&apos;s op in</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="254"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="351"/>
         <source>Preparing…</source>
         <translation>Voorbereiden…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="256"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="353"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="273"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="370"/>
         <source>Choose a channel first.</source>
         <translation>Kies eerst een kanaal.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="276"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="373"/>
         <source>Choose the folder to save the photos in.</source>
         <translation>Kies de map waarin de foto&apos;s komen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="281"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="378"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 is een bestand, geen map.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="288"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="384"/>
+        <source>There is no photo to export.</source>
+        <translation>Er is geen foto om te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="390"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="415"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 van %3</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="319"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="425"/>
         <source>Stopping after the current photo…</source>
         <translation>Stoppen na de huidige foto…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="334"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="440"/>
         <source>Open the folder</source>
         <translation>Map openen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="336"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="442"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="358"/>
+        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="468"/>
         <source>The export could not be done.</source>
         <translation>Het exporteren is niet gelukt.</translation>
     </message>
+</context>
+<context>
+    <name>ExportTexts</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="369"/>
-        <source>The export was cancelled.</source>
-        <translation>Het exporteren is geannuleerd.</translation>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="37"/>
+        <source>One photo.</source>
+        <extracomment>Names listed per group before &quot;… and N more&quot;: the dialog stays readable for 1,000 photos.</extracomment>
+        <translation>Eén foto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="370"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="39"/>
+        <source>%n photo(s) in this event.</source>
+        <translation>
+            <numerusform>%n foto in dit evenement.</numerusform>
+            <numerusform>%n foto&apos;s in dit evenement.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="42"/>
+        <source>%n reviewed.</source>
+        <translation>
+            <numerusform>%n gecontroleerd.</numerusform>
+            <numerusform>%n gecontroleerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="45"/>
+        <source>%n not reviewed yet: nobody has looked at them.</source>
+        <translation>
+            <numerusform>%n nog niet gecontroleerd: niemand heeft hem bekeken.</numerusform>
+            <numerusform>%n nog niet gecontroleerd: niemand heeft ze bekeken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="49"/>
+        <source>%n of them not analysed yet either.</source>
+        <translation>
+            <numerusform>Daarvan is er %n ook nog niet geanalyseerd.</numerusform>
+            <numerusform>Daarvan zijn er %n ook nog niet geanalyseerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="52"/>
+        <source>They are exported as well (your choice below).</source>
+        <translation>Ze worden toch geëxporteerd (uw keuze hieronder).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="55"/>
+        <source>They are not exported, unless you choose so below; or review them first.</source>
+        <translation>Ze worden niet geëxporteerd, tenzij u dat hieronder kiest; of controleer ze eerst.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="59"/>
+        <source>%n cannot be read and will be left out:</source>
+        <translation>
+            <numerusform>%n kan niet worden gelezen en wordt weggelaten:</numerusform>
+            <numerusform>%n kunnen niet worden gelezen en worden weggelaten:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="63"/>
+        <source>%n will be left out because someone in them has no consent (your choice under &apos;Faces without consent&apos;).</source>
+        <translation>
+            <numerusform>%n wordt weggelaten omdat iemand erop geen toestemming heeft (uw keuze bij &apos;Gezichten zonder toestemming&apos;).</numerusform>
+            <numerusform>%n worden weggelaten omdat iemand erop geen toestemming heeft (uw keuze bij &apos;Gezichten zonder toestemming&apos;).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="70"/>
+        <source>%n will have faces blurred.</source>
+        <translation>
+            <numerusform>Op %n foto worden gezichten vervaagd.</numerusform>
+            <numerusform>Op %n foto&apos;s worden gezichten vervaagd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="75"/>
+        <source>%n are the same picture as another photo: written once.</source>
+        <translation>
+            <numerusform>%n is dezelfde foto als een andere: die wordt één keer opgeslagen.</numerusform>
+            <numerusform>%n zijn dezelfde foto als een andere: die worden één keer opgeslagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="83"/>
+        <source>Nothing will be exported.</source>
+        <translation>Er wordt niets geëxporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="85"/>
+        <source>%n photo(s) will be exported.</source>
+        <translation>
+            <numerusform>%n foto wordt geëxporteerd.</numerusform>
+            <numerusform>%n foto&apos;s worden geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="89"/>
+        <source>At most %n photo(s) will be exported: %1 of them are analysed first.</source>
+        <translation>
+            <numerusform>Hoogstens %n foto wordt geëxporteerd: %1 daarvan wordt eerst geanalyseerd.</numerusform>
+            <numerusform>Hoogstens %n foto&apos;s worden geëxporteerd: %1 daarvan worden eerst geanalyseerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="116"/>
         <source>%n photo(s) exported to %1.</source>
         <translation>
             <numerusform>%n foto geëxporteerd naar %1.</numerusform>
@@ -613,7 +733,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="377"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="118"/>
+        <source>%n photo(s) exported.</source>
+        <translation>
+            <numerusform>%n foto geëxporteerd.</numerusform>
+            <numerusform>%n foto&apos;s geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="120"/>
+        <source>No photo was exported.</source>
+        <translation>Er is geen foto geëxporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="127"/>
         <source>%n of them were already there from an earlier export and were not written again.</source>
         <translation>
             <numerusform>%n daarvan stond er al van een eerdere export en is niet opnieuw geschreven.</numerusform>
@@ -621,15 +754,59 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="386"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="136"/>
         <source>%n face(s) blurred.</source>
         <translation>
-            <numerusform>%n gezicht geblurd.</numerusform>
-            <numerusform>%n gezichten geblurd.</numerusform>
+            <numerusform>%n gezicht vervaagd.</numerusform>
+            <numerusform>%n gezichten vervaagd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="393"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="142"/>
+        <source>%n file(s) with several frames (an animation): only the first frame was checked and exported.</source>
+        <translation>
+            <numerusform>%n bestand met meerdere beelden (een animatie): alleen het eerste beeld is gecontroleerd en geëxporteerd.</numerusform>
+            <numerusform>%n bestanden met meerdere beelden (een animatie): alleen het eerste beeld is gecontroleerd en geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="153"/>
+        <source>Do not upload %1.</source>
+        <translation>Upload %1 niet.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="156"/>
+        <source>It lists which photo comes from which original and who is in it: it holds names. Keep it with the photos in the folder, and upload only the photos.</source>
+        <translation>Dit bestand zegt welke foto van welk origineel komt en wie erop staat: er staan namen in. Laat het bij de foto&apos;s in de map staan en upload alleen de foto&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="171"/>
+        <source>Nobody is recognisable in this set: every face is blurred.</source>
+        <translation>Niemand is herkenbaar in deze foto&apos;s: elk gezicht is vervaagd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="174"/>
+        <source>%1 (%n photo(s))</source>
+        <translation>
+            <numerusform>%1 (%n foto)</numerusform>
+            <numerusform>%1 (%n foto&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="179"/>
+        <source>Recognisable in this set: %1.</source>
+        <translation>Herkenbaar in deze foto&apos;s: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="189"/>
+        <source>%n photo(s) not exported because nobody has reviewed them yet:</source>
+        <translation>
+            <numerusform>%n foto niet geëxporteerd omdat nog niemand hem heeft gecontroleerd:</numerusform>
+            <numerusform>%n foto&apos;s niet geëxporteerd omdat nog niemand ze heeft gecontroleerd:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="201"/>
         <source>%n photo(s) left out because someone in them has no consent:</source>
         <translation>
             <numerusform>%n foto weggelaten omdat iemand erop geen toestemming heeft:</numerusform>
@@ -637,11 +814,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/export_dialog.py" line="405"/>
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="217"/>
         <source>%n photo(s) could not be exported:</source>
         <translation>
             <numerusform>%n foto kon niet worden geëxporteerd:</numerusform>
             <numerusform>%n foto&apos;s konden niet worden geëxporteerd:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="225"/>
+        <source>%n photo(s) skipped:</source>
+        <translation>
+            <numerusform>%n foto overgeslagen:</numerusform>
+            <numerusform>%n foto&apos;s overgeslagen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/event/export_texts.py" line="242"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
         </translation>
     </message>
 </context>
@@ -801,152 +994,203 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="32"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="38"/>
         <source>&amp;Open folder…</source>
+        <extracomment>The Dutch user guide: ``docs/`` of the source checkout, copied into the bundle (``packaging/spoenk-publisher.spec``).</extracomment>
         <translation>Map &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="34"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="40"/>
         <source>Open the folder with an event&apos;s photos (Ctrl+O)</source>
         <translation>Open de map met de foto&apos;s van een evenement (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="36"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="42"/>
         <source>Open &amp;photos…</source>
         <translation>&amp;Foto&apos;s openen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="39"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="45"/>
         <source>&amp;Quick check…</source>
         <translation>&amp;Snelle controle…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="43"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="49"/>
         <source>Check one photo for the chosen channel, without opening an event (Ctrl+K)</source>
         <translation>Controleer één foto voor het gekozen kanaal, zonder een evenement te openen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="46"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="52"/>
         <source>&amp;Analyse</source>
         <translation>&amp;Analyseren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="49"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="55"/>
         <source>Find every face and check it against the register (Ctrl+R)</source>
         <translation>Zoek alle gezichten en controleer ze met het register (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="52"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="58"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="54"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="60"/>
         <source>Check &amp;again with the register</source>
         <translation>&amp;Opnieuw controleren met het register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="57"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="63"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="59"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="65"/>
         <source>Save the photos for publishing (Ctrl+E)</source>
         <translation>Sla de foto&apos;s op om te publiceren (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="61"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="67"/>
         <source>&amp;Register…</source>
         <translation>&amp;Register…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="63"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="69"/>
         <source>People, consent and reference faces</source>
         <translation>Personen, toestemming en referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="65"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="71"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="74"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="76"/>
+        <source>Open the user guide (F1)</source>
+        <translation>De handleiding openen (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="78"/>
+        <source>Try the &amp;demo</source>
+        <translation>&amp;Demo openen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="80"/>
+        <source>Open the demo event with its own made-up register; yours is not touched</source>
+        <translation>Het demo-evenement openen met een eigen, verzonnen register; jouw register blijft zoals het is</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="73"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="88"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="96"/>
         <source>Channel:</source>
         <translation>Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="102"/>
         <source>Where the photos will be published</source>
         <translation>Waar de foto&apos;s geplaatst worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="98"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="113"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="101"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="116"/>
         <source>Recent &amp;folders</source>
         <translation>&amp;Recente mappen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="111"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="126"/>
         <source>&amp;Photos</source>
         <translation>&amp;Foto&apos;s</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="117"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="132"/>
         <source>Re&amp;view</source>
         <translation>&amp;Beoordelen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="142"/>
         <source>Re&amp;gister</source>
         <translation>Re&amp;gister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="137"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="145"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="155"/>
+        <source>The guide cannot be opened</source>
+        <translation>De handleiding kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="156"/>
+        <source>The user guide was not found with the app (%1).</source>
+        <translation>De handleiding is niet gevonden bij het programma (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="168"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="161"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="192"/>
         <source>demo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="162"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="193"/>
         <source>Register: %1</source>
         <translation>Register: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="166"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="197"/>
         <source>Register unavailable: every face is blurred</source>
         <translation>Register niet beschikbaar: elk gezicht wordt geblurd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="198"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="203"/>
+        <source>Spoenk Publisher</source>
+        <translation>Spoenk Publisher</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="205"/>
+        <source>Spoenk Publisher — %1</source>
+        <translation>Spoenk Publisher — %1</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="207"/>
+        <source>%1 — DEMO (made-up register)</source>
+        <translation>%1 — DEMO (verzonnen register)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="238"/>
         <source>(none yet)</source>
         <translation>(nog geen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="202"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="242"/>
         <source>Clear the list</source>
         <translation>Lijst wissen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="224"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="264"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n foto</numerusform>
@@ -954,7 +1198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="227"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="267"/>
         <source>%n all clear</source>
         <translation>
             <numerusform>%n in orde</numerusform>
@@ -962,7 +1206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="228"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="268"/>
         <source>%n with faces blurred</source>
         <translation>
             <numerusform>%n met geblurde gezichten</numerusform>
@@ -970,7 +1214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="229"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="269"/>
         <source>%n left out</source>
         <translation>
             <numerusform>%n weggelaten</numerusform>
@@ -978,7 +1222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="230"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="270"/>
         <source>%n with errors</source>
         <translation>
             <numerusform>%n met een fout</numerusform>
@@ -986,7 +1230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="231"/>
+        <location filename="../../spoenk_publisher/gui/event/main_menus.py" line="271"/>
         <source>%n not checked yet</source>
         <translation>
             <numerusform>%n nog niet gecontroleerd</numerusform>
@@ -997,12 +1241,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="68"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="76"/>
         <source>Spoenk Publisher</source>
         <translation>Spoenk Publisher</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="77"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="85"/>
         <source>Open the folder of an event (File ▸ Open folder…), or drop a folder or photos here.
 
 Drop a single photo for a quick check.</source>
@@ -1011,22 +1255,22 @@ Drop a single photo for a quick check.</source>
 Sleep één foto hierheen voor een snelle controle.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="192"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="201"/>
         <source>Analysing…</source>
         <translation>Analyseren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="187"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="196"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="204"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="213"/>
         <source>Analysing: %1 of %2</source>
         <translation>Analyseren: %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="210"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="219"/>
         <source>Analysis cancelled: %n photo(s) done.</source>
         <translation>
             <numerusform>Analyse geannuleerd: %n foto klaar.</numerusform>
@@ -1034,7 +1278,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="212"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="221"/>
         <source>Analysis finished: %n photo(s) in %1 s.</source>
         <translation>
             <numerusform>Analyse klaar: %n foto in %1 s.</numerusform>
@@ -1042,7 +1286,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="215"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="224"/>
         <source>%n photo(s) could not be analysed.</source>
         <translation>
             <numerusform>%n foto kon niet geanalyseerd worden.</numerusform>
@@ -1050,39 +1294,69 @@ Sleep één foto hierheen voor een snelle controle.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="123"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="131"/>
         <source>The analysis stopped</source>
         <translation>De analyse is gestopt</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="127"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="135"/>
         <source>The photos could not be checked again</source>
         <translation>De foto&apos;s konden niet opnieuw gecontroleerd worden</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="263"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="273"/>
         <source>Looking for faces…</source>
         <translation>Gezichten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="265"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="275"/>
         <source>Waiting for its turn in the analysis…</source>
         <translation>Wacht op zijn beurt in de analyse…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="294"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="306"/>
         <source>No channel to check for</source>
         <translation>Geen kanaal om voor te controleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="296"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="308"/>
         <source>The consent register is not available, so the app does not know the channels. Choose a register in Settings.</source>
         <translation>Het toestemmingsregister is niet beschikbaar, dus de app kent de kanalen niet. Kies een register bij Instellingen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="393"/>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="416"/>
+        <source>Saved. The new language is used when you start the app again.</source>
+        <translation>Opgeslagen. De nieuwe taal wordt gebruikt zodra je het programma opnieuw start.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="440"/>
         <source>The register cannot be opened</source>
         <translation>Het register kan niet geopend worden</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="493"/>
+        <source>Export still running</source>
+        <translation>Export loopt nog</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="494"/>
+        <source>The export is still running. Stop it and quit?</source>
+        <translation>Export loopt nog. Stoppen en afsluiten?</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="501"/>
+        <source>Photos that are finished stay saved; no half-written file is left.</source>
+        <translation>Foto&apos;s die al klaar zijn, blijven bewaard; er blijft geen half bestand achter.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="504"/>
+        <source>Photos that are finished stay saved in %1; no half-written file is left.</source>
+        <translation>Foto&apos;s die al klaar zijn, blijven bewaard in %1; er blijft geen half bestand achter.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/main_window.py" line="526"/>
+        <source>Stopping the export, then closing…</source>
+        <translation>De export stopt, daarna sluit het programma…</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1677,32 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
     </message>
 </context>
 <context>
+    <name>PhotoDelegate</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_delegate.py" line="124"/>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="132"/>
+        <source>Reviewed</source>
+        <translation>Gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="132"/>
+        <source>Not reviewed yet</source>
+        <translation>Nog niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="135"/>
+        <source>Exported for %1</source>
+        <translation>Geëxporteerd voor %1</translation>
+    </message>
+</context>
+<context>
     <name>PortraitActions</name>
     <message>
         <location filename="../../spoenk_publisher/gui/register/portraits.py" line="42"/>
@@ -1558,32 +1858,40 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>QuickCheckDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="69"/>
         <source>Quick check — %1</source>
+        <extracomment>The answer&apos;s colours: green, amber, red (as the grid&apos;s badges), and grey while checking.</extracomment>
         <translation>Snelle controle — %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="77"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="93"/>
         <source>Looking for faces… (a few seconds)</source>
         <translation>Gezichten zoeken… (een paar seconden)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="126"/>
         <source>Export this photo…</source>
         <translation>Deze foto exporteren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="90"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="129"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="94"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="133"/>
         <source>Check for:</source>
         <translation>Controleren voor:</translation>
     </message>
     <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="216"/>
+        <source>The photo cannot be checked, so nobody can say who is in it.</source>
+        <translation>De foto kan niet worden gecontroleerd, dus niemand kan zeggen wie erop staat.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="96"/>
         <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="120"/>
+        <location filename="../../spoenk_publisher/gui/event/quick_check.py" line="160"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
@@ -2100,82 +2408,87 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         <translation>Zoals de computer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="75"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="74"/>
+        <source>The new language is used when you start the app again.</source>
+        <translation>De nieuwe taal wordt gebruikt zodra je het programma opnieuw start.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="86"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="80"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="91"/>
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="92"/>
         <source>until emptied by hand</source>
         <translation>tot ik ze zelf wis</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="85"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="96"/>
         <source>Face data and thumbnails of analysed photos are deleted when they have not been used for this many days.</source>
         <translation>Gezichtsgegevens en voorbeeldplaatjes van geanalyseerde foto&apos;s worden gewist als ze zoveel dagen niet zijn gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="90"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="101"/>
         <source>Empty the caches now</source>
         <translation>Nu wissen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="92"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="103"/>
         <source>Delete the stored thumbnails and face data of analysed photos.</source>
         <translation>Verwijder de bewaarde miniaturen en gezichtsgegevens van geanalyseerde foto&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="98"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="109"/>
         <source>Consent register:</source>
         <translation>Toestemmingsregister:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="99"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="110"/>
         <source>Faces without consent:</source>
         <translation>Gezichten zonder toestemming:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="100"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="111"/>
         <source>Cover faces with:</source>
         <translation>Gezichten bedekken met:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="101"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="112"/>
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="102"/>
-        <source>Analysis processes:</source>
-        <translation>Analyseprocessen:</translation>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="114"/>
+        <source>Photos analysed at the same time:</source>
+        <translation>Foto&apos;s die tegelijk worden nagekeken:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="103"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="118"/>
+        <source>A new language or number of photos at the same time applies after a restart.</source>
+        <translation>Een andere taal of een ander aantal foto&apos;s tegelijk werkt pas na een herstart van het programma.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="115"/>
         <source>Keep face data of photos:</source>
         <translation>Gezichtsgegevens van foto&apos;s bewaren:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="105"/>
-        <source>A new language or number of processes applies after a restart.</source>
-        <translation>Een andere taal of een ander aantal processen geldt na een herstart.</translation>
-    </message>
-    <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="122"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="136"/>
         <source>Consent register</source>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="124"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="138"/>
         <source>Consent register (*.db);;All files (*)</source>
         <translation>Toestemmingsregister (*.db);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="132"/>
+        <location filename="../../spoenk_publisher/gui/common/settings_dialog.py" line="146"/>
         <source>The caches are empty.</source>
         <translation>De buffers zijn leeg.</translation>
     </message>

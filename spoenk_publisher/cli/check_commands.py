@@ -10,12 +10,13 @@ import click
 
 from spoenk_publisher.cli.common import fail, language_option, say
 from spoenk_publisher.cli.register_commands import register_path_option, review_session
+from spoenk_publisher.core.answer import answer
 from spoenk_publisher.core.faces.detection import MODES
 from spoenk_publisher.core.photos import expand_photo_paths
 from spoenk_publisher.core.pool import analyse_batch
 from spoenk_publisher.core.retention import open_analysis_cache
 from spoenk_publisher.messages import Message, display_path, text
-from spoenk_publisher.messages.verdicts import verdict_sentence
+from spoenk_publisher.messages.verdicts import answer_line
 
 
 @click.command("check")
@@ -36,6 +37,9 @@ def check(
     no_cache: bool,
 ) -> None:
     """Say per photo whether it may be published on CHANNEL, and which faces get blurred.
+
+    Each line starts with the answer the app's quick check gives ("Mag zo op Instagram",
+    "Alleen met 2 gezichten vervaagd" or "Niet plaatsen"), then the details.
 
     Exit code 0 when every photo was checked, whatever the verdicts; 1 when a photo could not
     be read (the others are still checked) or no photo was found; 2 for a wrong channel.
@@ -70,7 +74,7 @@ def check(
         if as_json:
             click.echo(json.dumps(_as_json(analysis, decision), ensure_ascii=False))
         else:
-            say(f"{shown}: {verdict_sentence(decision, label)}")
+            say(f"{shown}: {answer_line(answer(decision), decision, label)}")
     if result.failures:
         raise SystemExit(1)
 
@@ -85,6 +89,7 @@ def _as_json(analysis, decision) -> dict:
         "frames": analysis.frames,
         "channel": decision.channel,
         "verdict": decision.verdict,
+        "answer": answer(decision).code,
         "faces": [
             {
                 "box": face.box.as_list(),

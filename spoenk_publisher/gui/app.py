@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from spoenk_publisher import messages
 from spoenk_publisher.core.photos import is_photo_path
-from spoenk_publisher.paths import DEMO_EVENT_DIR, RESOURCES_DIR
+from spoenk_publisher.paths import RESOURCES_DIR
 
 ORGANISATION = "Onderwijsgroep Spoenk"
 APPLICATION = "Spoenk Publisher"
@@ -65,7 +65,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def main(paths: list[str] | None = None) -> int:
     """Open the main window on ``paths``: a folder or photos, or one photo for a quick check;
-    without paths, the demo event."""
+    without paths, no event (the demo is one click away: the first-run bar, Help ▸ Try the
+    demo)."""
     from spoenk_publisher.core.pool import shutdown_shared_pool
     from spoenk_publisher.core.retention import apply_retention
     from spoenk_publisher.gui.common.errors import install_exception_hook
@@ -88,11 +89,12 @@ def main(paths: list[str] | None = None) -> int:
 
 def open_start_paths(window, paths: list[Path]) -> None:
     """What the app shows first: one photo ("open with" from the file manager) gets a quick
-    check; folders or several photos open as an event; nothing opens the demo event."""
+    check; folders or several photos open as an event; nothing opens nothing. (The demo event
+    is never opened against the user's register: the demo has its own, ``gui.event.demo``.)"""
     if len(paths) == 1 and paths[0].is_file() and is_photo_path(paths[0]):
         window.quick_check(paths[0])
-    else:
-        window.open_paths(paths or [DEMO_EVENT_DIR])
+    elif paths:
+        window.open_paths(paths)
 
 
 if __name__ == "__main__":

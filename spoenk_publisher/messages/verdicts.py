@@ -10,6 +10,7 @@ imports nothing of the app but the catalogue.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from spoenk_publisher.messages import Message, text
@@ -60,8 +61,59 @@ MESSAGES = {
     "label.unknown_person": ("Onbekend persoon", "Unknown person"),
     "label.by_hand": ("{name} (met de hand)", "{name} (set by hand)"),
     "label.shown": ("Zichtbaar: {why}", "Shown: {why}"),
-    "label.blurred": ("Geblurd: {why}", "Blurred: {why}"),
-    "label.not_recognised": ("Geblurd: niet herkend", "Blurred: not recognised"),
+    "label.blurred": ("Vervaagd: {why}", "Blurred: {why}"),
+    "label.not_recognised": ("Vervaagd: niet herkend", "Blurred: not recognised"),
+    # The quick check's answer (``quick_answer``): first what to do, then who is visible.
+    "answer.post": ("Mag zo op {channel}", "Fine to post on {channel} as it is"),
+    "answer.with_blur": (
+        ("Alleen met 1 gezicht vervaagd", "Alleen met {count} gezichten vervaagd"),
+        ("Only with 1 face blurred", "Only with {count} faces blurred"),
+    ),
+    "answer.with_blur_possible": (
+        (
+            "Alleen met 1 mogelijk gezicht vervaagd",
+            "Alleen met {count} mogelijke gezichten vervaagd",
+        ),
+        ("Only with 1 possible face blurred", "Only with {count} possible faces blurred"),
+    ),
+    "answer.also_possible": (
+        (
+            "Daarnaast wordt 1 mogelijk gezicht vervaagd: iets dat op een gezicht lijkt (een "
+            "lamp, een patroon), voor de zekerheid",
+            "Daarnaast worden {count} mogelijke gezichten vervaagd: dingen die op een gezicht "
+            "lijken (een lamp, een patroon), voor de zekerheid",
+        ),
+        (
+            "Also 1 possible face is blurred: something that looks like a face (a lamp, a "
+            "pattern), to be safe",
+            "Also {count} possible faces are blurred: things that look like a face (a lamp, a "
+            "pattern), to be safe",
+        ),
+    ),
+    "answer.do_not_post": ("Niet plaatsen", "Do not post"),
+    "answer.why.excluded": (
+        "wie geen toestemming heeft, laat de foto weg (zo staat het ingesteld)",
+        "a face without consent leaves the photo out (as set)",
+    ),
+    "answer.why.nobody": (
+        "niemand op deze foto mag herkenbaar op {channel}; vervaagd blijft er niemand over",
+        "nobody in this photo may be recognisable on {channel}; blurred, nobody is left",
+    ),
+    "answer.why.frames": (
+        "het bestand heeft {count} beelden en alleen het eerste is gecontroleerd: plaats "
+        "hooguit de export (alleen dat beeld), nooit het origineel",
+        "the file has {count} frames and only the first was checked: post at most the "
+        "export (that frame alone), never the original",
+    ),
+    "answer.why.possible": (
+        "een mogelijk gezicht is iets dat op een gezicht lijkt (een lamp, een patroon); het "
+        "wordt voor de zekerheid vervaagd",
+        "a possible face is something that looks like a face (a lamp, a pattern); it is "
+        "blurred to be safe",
+    ),
+    "visible.people": ("Herkenbaar in beeld: {names}", "Recognisable: {names}"),
+    "visible.nobody": ("Niemand herkenbaar in beeld", "Nobody recognisable"),
+    "visible.no_faces": ("Geen gezichten gevonden", "No faces found"),
 }
 
 #: The consent states a face's reason is named after (see ``register.ConsentState``).
@@ -109,3 +161,59 @@ def verdict_sentence(decision: Any, channel_label: str) -> str:
     if decision.verdict == "exclude":
         return text(Message("verdict.exclude", why=why)) + notice
     return text(Message("verdict.blur", count=len(blurred), why=why)) + notice
+
+
+# -- the quick check's answer ---------------------------------------------------------------------
+
+
+#: The answers' codes, as ``core.answer`` gives them (``messages`` imports nothing of ``core``).
+POST, WITH_BLUR, DO_NOT_POST = "post", "with_blur", "do_not_post"
+
+
+@dataclass(frozen=True)
+class QuickAnswer:
+    """What a teacher needs first about one photo: ``code`` (``POST``, ``WITH_BLUR`` or
+    ``DO_NOT_POST``), the ``headline`` that says it, who is ``visible``, and ``why`` (a
+    sentence for "do not post" and for possible faces, else None)."""
+
+    code: str
+    headline: Message
+    visible: Message
+    why: Message | None = None
+
+
+def quick_answer(answer: Any, channel_label: str) -> QuickAnswer:
+    """The answer to "may I post this?" in words, on the channel called ``channel_label``;
+    ``answer`` is a ``core.answer.Answer`` (the rule is ``core.answer.answer_code``)."""
+    if answer.shown:
+        visible = Message("visible.people", names=list(answer.shown))
+    elif answer.people or answer.possible:
+        visible = Message("visible.nobody")
+    else:
+        visible = Message("visible.no_faces")
+    why: Message | None = None
+    if answer.code == POST:
+        headline = Message("answer.post", channel=channel_label)
+    elif answer.code == WITH_BLUR:
+        if answer.blurred:
+            headline = Message("answer.with_blur", count=answer.blurred)
+            if answer.possible:
+                why = Message("answer.also_possible", count=answer.possible)
+        else:
+            headline = Message("answer.with_blur_possible", count=answer.possible)
+            why = Message("answer.why.possible")
+    else:
+        headline = Message("answer.do_not_post")
+        if answer.frames > 1:
+            why = Message("answer.why.frames", count=answer.frames)
+        elif answer.excluded:
+            why = Message("answer.why.excluded")
+        else:
+            why = Message("answer.why.nobody", channel=channel_label)
+    return QuickAnswer(answer.code, headline, visible, why)
+
+
+def answer_line(answer: Any, decision: Any, channel_label: str) -> str:
+    """The answer first, then the verdict's details: the line ``check`` prints per photo."""
+    said = quick_answer(answer, channel_label)
+    return f"{text(said.headline)} — {verdict_sentence(decision, channel_label)}"

@@ -77,6 +77,7 @@ def test_check_json_gives_a_verdict_per_face(register_path):
     [line] = result.stdout.strip().splitlines()
     report = json.loads(line)
     assert report["verdict"] == "blur"
+    assert report["answer"] == "with_blur"  # as the quick check answers (core.answer)
     assert (report["width"], report["height"]) == (2000, 1428)
     assert report["sha256"] == content_hash(GROUP)
     by_person = {face["person"]: face for face in report["faces"]}
@@ -94,10 +95,10 @@ def test_check_speaks_dutch_by_default_and_english_on_request(register_path):
     dutch = CliRunner().invoke(main, args)
     english = CliRunner().invoke(main, [*args, "--lang", "en"])
 
-    assert "2 gezichten worden vervaagd" in dutch.stdout
+    assert ": Alleen met 2 gezichten vervaagd — 2 gezichten worden vervaagd" in dutch.stdout
     assert "Joe Biden (geen toestemming voor Instagram)" in dutch.stdout
     assert "te scheef, wazig of klein om zeker te herkennen" in dutch.stdout  # the child
-    assert "2 faces will be blurred" in english.stdout
+    assert ": Only with 2 faces blurred — 2 faces will be blurred" in english.stdout
     assert "too turned, blurred or small to recognise with certainty" in english.stdout
 
 

@@ -51,9 +51,11 @@ def test_the_demo_opens_the_demo_register_and_event_and_analyses_it(qtbot, first
 
     demo_path = tmp_path / "data" / "spoenk-publisher" / "demo-register.db"
     qtbot.waitUntil(lambda: window.register_path == demo_path, timeout=60_000)
-    assert window.settings.register_path() == demo_path
-    assert window.settings.previous_register_path() == tmp_path / "school.db"
+    # The window borrows the demo register; the saved choice stays the user's own register.
+    assert window.settings.register_path() == tmp_path / "school.db"
+    assert window.real_register_path == tmp_path / "school.db"
     assert window.register_label.text() == "Register: demo"
+    assert "DEMO" in window.windowTitle()
     assert window.event_folder == DEMO_EVENT_DIR
     assert window.channel() == "instagram"
     qtbot.waitUntil(
@@ -77,6 +79,7 @@ def test_the_demo_opens_the_demo_register_and_event_and_analyses_it(qtbot, first
     assert window.register_path == tmp_path / "school.db"
     assert window.settings.register_path() == tmp_path / "school.db"
     assert window.banner.state == window.banner.EMPTY
+    assert window.model.rowCount() == 0  # the demo event went with the demo register
 
 
 def test_the_import_button_opens_the_registers_csv_import(qtbot, monkeypatch, first_run):

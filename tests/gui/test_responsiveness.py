@@ -5,11 +5,18 @@ nothing comes from a cache) and a real export; the longest gap between two ticks
 would feel as a freeze. Heavy work runs in processes and worker threads; 250 ms is the limit
 (a click answered later than that feels stuck). ``bench/gui_responsiveness.py`` measures the
 same with more photos.
+
+A gap counts what the UI thread did or waited for (work in a slot, a lock, the GIL), not the time
+the operating system kept it waiting for a free core: on a loaded 2-core machine the kernel's run
+queue alone can hold a thread for half a second. That wait is read from
+``/proc/self/task/<id>/schedstat`` (Linux; elsewhere the whole gap counts).
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from pathlib import Path
 
 from gui_testing import GROUP_PHOTO, TWO_PEOPLE, analyse, click_toolbar
 from PIL import Image
@@ -19,24 +26,35 @@ MAX_GAP_S = 0.25
 
 
 class TickGaps:
-    """The longest gap between ticks of a 10 ms timer on the UI thread."""
+    """The longest gap between ticks of a 10 ms timer on the UI thread, less the time the thread
+    sat in the kernel's run queue (ready, but no core free) during that gap."""
 
     def __init__(self) -> None:
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.longest = 0.0
+        self.schedstat = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
+        self.last = (time.perf_counter(), self._queued())
+        self.longest = 0.0  # own freeze: the gap less the run-queue wait
+        self.longest_wall = 0.0
         self.ticks = 0
 
+    def _queued(self) -> float:
+        try:
+            return int(self.schedstat.read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
+        now = (time.perf_counter(), self._queued())
+        wall = now[0] - self.last[0]
+        self.longest_wall = max(self.longest_wall, wall)
+        self.longest = max(self.longest, wall - (now[1] - self.last[1]))
         self.last = now
         self.ticks += 1
 
     def start(self) -> None:
-        self.last = time.perf_counter()
+        self.last = (time.perf_counter(), self._queued())
         self.timer.start()
 
     def stop(self) -> None:
@@ -59,6 +77,7 @@ def test_analysis_and_export_never_block_the_window(qtbot, window, tmp_path, mon
     click_toolbar(qtbot, window, window.export_action)
     dialog = window.export_dialog
     dialog.folder_edit.setText(str(tmp_path / "out"))
+    dialog.include_unreviewed.click()  # nobody has looked at them: export them all the same
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60_000)
     gaps.stop()
@@ -66,4 +85,7 @@ def test_analysis_and_export_never_block_the_window(qtbot, window, tmp_path, mon
     assert len(list((tmp_path / "out").glob("*.jpg"))) == 4
     assert gaps.ticks > 50
     assert after_analysis < MAX_GAP_S, f"the window froze {after_analysis:.3f} s while analysing"
-    assert gaps.longest < MAX_GAP_S, f"the window froze {gaps.longest:.3f} s while exporting"
+    assert gaps.longest < MAX_GAP_S, (
+        f"the window froze {gaps.longest:.3f} s while exporting "
+        f"(longest gap {gaps.longest_wall:.3f} s with the run-queue wait)"
+    )

@@ -136,8 +136,10 @@ def test_one_photo_from_the_file_manager_opens_a_quick_check(qtbot, window):
     qtbot.waitUntil(lambda: window.quick_checks[0].decision is not None, timeout=60_000)
     window.quick_checks[0].close()
 
+    # Nothing to open opens nothing (never the demo event against the user's register).
     open_start_paths(window, [])
-    assert window.event_folder == DEMO_EVENT_DIR
+    assert window.event_folder is None and window.model.rowCount() == 0
+    open_start_paths(window, [DEMO_EVENT_DIR])
     assert window.model.rowCount() == 4
 
 

@@ -25,21 +25,30 @@ def test_every_reason_of_a_face_has_a_sentence_in_both_languages():
         assert dutch and english and dutch != english
 
 
-def check_line(photo, register_path) -> str:
-    """What ``check`` prints for ``photo`` in English, without the file's name."""
+def check_answer(photo, register_path) -> tuple[str, str]:
+    """What ``check`` prints for ``photo`` in English, without the file's name: the answer
+    (as the quick check leads with it) and the details."""
     result = CliRunner().invoke(
         cli,
         ["check", str(photo), "-c", "instagram", "--register", str(register_path), "--lang", "en"],
     )
     assert result.exit_code == 0, result.output
-    return result.stdout.strip().split(": ", 1)[1]
+    answer, details = result.stdout.strip().split(": ", 1)[1].split(" — ", 1)
+    return answer, details
+
+
+def check_line(photo, register_path) -> str:
+    """The details ``check`` prints for ``photo``, after its answer."""
+    return check_answer(photo, register_path)[1]
 
 
 def test_the_quick_check_says_what_check_says(qtbot, window, register_path):
     dialog = window.quick_check(GROUP_PHOTO)
     qtbot.waitUntil(lambda: dialog.decision is not None, timeout=60_000)
 
-    assert dialog.verdict_text() == check_line(GROUP_PHOTO, register_path)
+    answer, details = check_answer(GROUP_PHOTO, register_path)
+    assert dialog.verdict_text() == details
+    assert dialog.answer.text() == answer == "Only with 2 faces blurred"
     assert dialog.verdict_text() == (
         "2 faces will be blurred: Joe Biden (no consent for Instagram); too turned, blurred or "
         "small to recognise with certainty"

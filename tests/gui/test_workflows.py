@@ -317,6 +317,7 @@ def test_export_an_event_and_find_the_files(qtbot, window, event_folder, tmp_pat
     dialog.folder_edit.setText(str(out))
     dialog.exclude_radio.click()  # leave out photos with a face without consent
     dialog.style_box.setCurrentIndex(dialog.style_box.findData("solid"))
+    dialog.include_unreviewed.click()  # nobody has looked at them: export them all the same
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60_000)
 
@@ -347,6 +348,7 @@ def test_export_without_analysing_first(qtbot, window, tmp_path):
     window.open_export()
     dialog = window.export_dialog
     dialog.folder_edit.setText(str(tmp_path / "out"))
+    dialog.include_unreviewed.click()  # nobody has looked at them: export them all the same
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60_000)
     assert len(dialog.summary.exported) == 2

@@ -69,6 +69,17 @@ class SettingsDialog(QDialog):
         self.language_box.addItem("Nederlands", "nl")
         self.language_box.addItem("English", "en")
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language())))
+        self._shown_language = self.language_box.currentData()
+        self.language_note = QLabel(
+            self.tr("The new language is used when you start the app again."), self
+        )
+        self.language_note.setObjectName("language-note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: #1d4ed8; font-weight: bold;")
+        self.language_note.hide()
+        self.language_box.currentIndexChanged.connect(
+            lambda _i: self.language_note.setVisible(self.language_changed())
+        )
 
         self.workers_box = QSpinBox(self)
         self.workers_box.setRange(0, 64)
@@ -99,10 +110,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Faces without consent:"), self.policy_box)
         form.addRow(self.tr("Cover faces with:"), self.style_box)
         form.addRow(self.tr("Language:"), self.language_box)
-        form.addRow(self.tr("Analysis processes:"), self.workers_box)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Photos analysed at the same time:"), self.workers_box)
         form.addRow(self.tr("Keep face data of photos:"), self.cache_days_box)
         form.addRow(self.clear_button, self.cache_note)
-        note = QLabel(self.tr("A new language or number of processes applies after a restart."))
+        note = QLabel(
+            self.tr("A new language or number of photos at the same time applies after a restart.")
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(mid);")
 
@@ -135,6 +149,10 @@ class SettingsDialog(QDialog):
         """Did the user choose another register than the one in use?"""
         text = self.register_edit.text().strip()
         return bool(text) and text != self._shown_register
+
+    def language_changed(self) -> bool:
+        """Did the user choose another language (it applies after a restart)?"""
+        return self.language_box.currentData() != self._shown_language
 
     def register_path(self) -> Path:
         return Path(self.register_edit.text().strip()).expanduser()

@@ -6,6 +6,19 @@ The main window and the quick check each hold one ``EventState`` and only show w
 check read. Analysing runs as an ``AnalyseJob``; deciding again goes through
 ``core.review.ReviewSession`` (the one place a photo is decided): for a whole event in a
 ``DecideJob`` off the UI thread, for one photo (a quick check, the review's edit) at once.
+
+Opening an event shows at once what the analysis cache knows (``load_cached``: the verdicts
+of photos analysed before, with the corrections made by hand), so only the rest waits for
+Analyse.
+
+**Reviewed.** What counts as reviewed is ``core.export_plan.is_reviewed``: a photo someone has
+looked at, or with a face decided by hand. The state says when a photo was looked at: it was
+shown large in the review, analysed, for at least ``REVIEW_DWELL_MS`` (the main window calls
+``showing``; leafing past with the arrow keys does not count), or its quick check showed its
+answer, or an edit was made in the review. Looks are kept by the photo's content hash, in memory
+while the app runs: a copy of the photo under another name is reviewed too, and a photo whose
+bytes changed is not. A channel change keeps a photo reviewed: the faces the user looked at stay
+the same, and which of them are blurred follows the register.
 """
 
 from __future__ import annotations
@@ -13,7 +26,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from spoenk_publisher.core.analysis import BatchResult, PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision, Policy
@@ -31,6 +44,11 @@ from spoenk_publisher.gui.event.verdict_text import texts
 from spoenk_publisher.gui.jobs import JobRunner, Progress
 from spoenk_publisher.messages import Message, text
 from spoenk_publisher.register import RegisterError
+
+#: How long a photo must be shown large in the review, with its faces and verdict, before it
+#: counts as reviewed: long enough to see its boxes, short enough that nobody waits for it.
+#: (Leafing past a photo with the arrow keys does not count.)
+REVIEW_DWELL_MS = 1000
 
 #: Up to this many analysed photos are decided again on the UI thread (a few milliseconds each:
 #: a quick check answers a channel change at once); more go to a ``DecideJob``.
@@ -55,6 +73,12 @@ class EventState(QObject):
     #: a photo analysed for a choice made before could not be decided for the new one: the
     #: error (it keeps the decision for the old choice)
     decide_failed = Signal(object)
+    #: what the cache knew of a newly opened event is shown: photos shown, photos still to
+    #: analyse
+    cached_loaded = Signal(int, int)
+    #: the user asked to look at these photos before exporting (the export dialog's "Review
+    #: first"): the window shows them
+    review_requested = Signal(list)
 
     def __init__(
         self,
@@ -63,30 +87,44 @@ class EventState(QObject):
         pool: AnalysisPool,
         cache_path: Path | None,
         parent: QObject | None = None,
+        reviewed: set[str] | None = None,
     ) -> None:
         """``session``: the register as the UI thread reads it (shared with the review);
-        ``runner`` starts the jobs; ``pool`` analyses; ``cache_path``: the analysis cache."""
+        ``runner`` starts the jobs; ``pool`` analyses; ``cache_path``: the analysis cache;
+        ``reviewed``: the hashes of photos looked at, shared with another state (a quick check
+        shares the main window's)."""
         super().__init__(parent)
         self.session = session
         self.runner = runner
         self.pool = pool
         self.cache_path = cache_path
-        self.model = PhotoListModel(self)
+        self.model = PhotoListModel(self, reviewed)
         self.channel = ""
         self.policy: Policy = "blur"
         self.analyse_job: AnalyseJob | None = None
+        self.cached_job: AnalyseJob | None = None
         self.decide_job: DecideJob | None = None
         self._analysis_started = 0.0
+        self._showing: Path | None = None
+        self._dwell = QTimer(self)
+        self._dwell.setSingleShot(True)
+        self._dwell.setInterval(REVIEW_DWELL_MS)
+        self._dwell.timeout.connect(self._dwelt)
 
     # -- what the event is ------------------------------------------------------------------
 
-    def set_photos(self, paths: list[Path]) -> None:
-        """Show ``paths`` (a new event): nothing of the previous one goes on."""
+    def set_photos(self, paths: list[Path], cached: bool = True) -> None:
+        """Show ``paths`` (a new event): nothing of the previous one goes on. ``cached``: show
+        at once what the analysis cache knows of them (``load_cached``)."""
         self.cancel_analysis()
+        self._cancel_cached()
+        self.showing(None)
         if self.decide_job is not None:
             self.decide_job.cancel()
             self.decide_job = None
         self.model.set_photos(paths)
+        if cached:
+            self.load_cached()
 
     def register_path(self) -> Path | None:
         """The register the jobs open (None: there is none usable, so everyone is blurred)."""
@@ -104,11 +142,64 @@ class EventState(QObject):
     def busy(self) -> bool:
         return self.analyse_job is not None
 
+    def load_cached(self) -> AnalyseJob | None:
+        """Show at once what the analysis cache knows of the photos without an analysis (an
+        event analysed before, re-opened), decided for the chosen channel with the corrections
+        made by hand; nothing is analysed. ``cached_loaded`` follows. None when there is no
+        cache, no channel or nothing to look up."""
+        self._cancel_cached()
+        todo = self.model.unanalysed_paths()
+        if self.cache_path is None or not self.channel or not todo or self.busy():
+            return None
+        job = AnalyseJob(
+            todo,
+            self.channel,
+            self.pool,
+            self.register_path(),
+            self.cache_path,
+            self.policy,
+            cached_only=True,
+        )
+        job.signals.progress.connect(lambda step, job=job: self._cached_step(job, step))
+        self.cached_job = job
+        self.runner.start(
+            job,
+            finished=lambda result, job=job: self._cached_finished(job, result),
+            failed=lambda _error, job=job: self._cached_finished(job, None),
+        )
+        return job
+
+    def loading_cached(self) -> bool:
+        return self.cached_job is not None
+
+    def _cancel_cached(self) -> None:
+        if self.cached_job is not None:
+            self.cached_job.cancel()
+            self.cached_job = None
+
+    def _cached_step(self, job: AnalyseJob, step: object) -> None:
+        if job is not self.cached_job:
+            return  # another event was opened, or the analysis took over
+        if isinstance(step, PhotoAnalysed):
+            self._photo_analysed(step.path, step.analysis, step.decision, job)
+        elif isinstance(step, PhotoFailed):
+            self.set_error(step.path, step.reason)
+
+    def _cached_finished(self, job: AnalyseJob, result: BatchResult | None) -> None:
+        if job is not self.cached_job:
+            return
+        self.cached_job = None
+        # A failed look-up (a damaged cache) only means these photos wait for Analyse.
+        shown = len(result.analyses) if result is not None else 0
+        self.cached_loaded.emit(shown, len(self.model.unanalysed_paths()))
+
     def analyse(self, paths: list[Path] | None = None) -> AnalyseJob | None:
         """Analyse ``paths`` (default: every photo without an analysis) and decide each for the
         chosen channel as it comes in; None when there is nothing to do or no channel."""
         if self.busy() or not self.channel:
             return None
+        # The analysis looks in the cache first too: it takes over from a look-up under way.
+        self._cancel_cached()
         todo = self.model.unanalysed_paths() if paths is None else list(paths)
         if not todo:
             return None
@@ -131,14 +222,19 @@ class EventState(QObject):
         if isinstance(step, PhotoStarted):
             self.model.set_analysing(step.path)
         elif isinstance(step, PhotoAnalysed):
-            self._photo_analysed(step.path, step.analysis, step.decision)
+            self._photo_analysed(step.path, step.analysis, step.decision, self.analyse_job)
         elif isinstance(step, PhotoFailed):
             self.set_error(step.path, step.reason)
         elif isinstance(step, Progress):
             self.analysis_progress.emit(step.done, step.total)
 
-    def _photo_analysed(self, path: Path, analysis: PhotoAnalysis, decision: PhotoDecision) -> None:
-        job = self.analyse_job
+    def _photo_analysed(
+        self,
+        path: Path,
+        analysis: PhotoAnalysis,
+        decision: PhotoDecision,
+        job: AnalyseJob | None,
+    ) -> None:
         if decision.channel != self.channel or job is None or job.policy != self.policy:
             # The choice changed while the job ran: decide again for the one now made.
             try:
@@ -217,11 +313,68 @@ class EventState(QObject):
 
     def decide(self, path: Path) -> PhotoDecision | None:
         """Decide one analysed photo again at once (after an edit in the review), from its
-        stored analysis: no new detection. Raises ``RegisterError``."""
+        stored analysis: no new detection. An edit means the user looked at the photo: it
+        counts as reviewed. Raises ``RegisterError``."""
         item = self.model.item_for(path)
         if item is None or item.analysis is None:
             return None
         channel = item.decision.channel if item.decision is not None else self.channel
         decision = self.session.decide(item.analysis, channel, self.policy)
+        self.model.mark_reviewed(path)
         self.model.set_decision(path, decision, self.sentence(decision))
         return decision
+
+    def decisions_for(self, channel: str) -> dict[Path, PhotoDecision]:
+        """Every analysed photo's decision for ``channel`` (the export's choice): the shown one
+        when it is for that channel, else decided at once from its stored analysis. A photo
+        that cannot be decided (the register is unreadable) is left out."""
+        decisions: dict[Path, PhotoDecision] = {}
+        for item in self.model._items:
+            if item.analysis is None:
+                continue
+            if item.decision is not None and item.decision.channel == channel:
+                decisions[item.path] = item.decision
+                continue
+            try:
+                decisions[item.path] = self.session.decide(item.analysis, channel, "blur")
+            except RegisterError:
+                continue
+        return decisions
+
+    # -- reviewed and exported --------------------------------------------------------------
+
+    def mark_reviewed(self, path: Path) -> None:
+        """The user has looked at ``path`` (see the module's docstring)."""
+        self.model.mark_reviewed(path)
+
+    def showing(self, path: Path | None) -> None:
+        """The window shows ``path`` large in the review now (None: nothing): once it has
+        been shown, analysed, for ``REVIEW_DWELL_MS``, it counts as reviewed."""
+        self._showing = path
+        if path is None:
+            self._dwell.stop()
+        else:
+            self._dwell.start()
+
+    def _dwelt(self) -> None:
+        item = self.model.item_for(self._showing) if self._showing is not None else None
+        if item is not None and item.decision is not None:
+            self.model.mark_reviewed(item.path)
+
+    def request_review(self, paths: list[Path]) -> None:
+        """Show ``paths`` for review instead of exporting them (``review_requested``)."""
+        if paths:
+            self.review_requested.emit(list(paths))
+
+    def exported(self, paths: list[Path], channel_label: str) -> None:
+        """``paths`` were just exported: the grid says so, and the photos the export analysed
+        itself show their verdict (from the cache the export filled) instead of waiting."""
+        for path in paths:
+            self.model.set_exported(path, channel_label)
+        waiting = set(self.model.unanalysed_paths())
+        if any(path in waiting for path in paths):
+            self.load_cached()
+
+    def is_reviewed(self, path: Path) -> bool:
+        item = self.model.item_for(path)
+        return item is not None and self.model.is_reviewed(item)

@@ -1,14 +1,22 @@
-"""Export: choose where and how, watch it run (cancel any time), then see what was written."""
+"""Export: choose where and how, watch it run (cancel any time), then see what was written.
+
+Before the export the dialog states exactly what will happen (``core.export_plan``): how many
+photos will be written, how many nobody has reviewed yet (with "Review first", which shows them
+in the window instead of exporting), and how many are left out and why. After it, the summary
+says who is recognisable in the set, what was left out and why, and that the manifest is not for
+upload (``export_texts``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,16 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
+from spoenk_publisher.core.decisions import PhotoDecision
 from spoenk_publisher.core.export import ExportOptions, ExportSummary, slug
+from spoenk_publisher.core.export_plan import Candidate, ExportPlan, plan_export
 from spoenk_publisher.core.pool import AnalysisPool
 from spoenk_publisher.core.presets import DEFAULT_PRESETS, ChannelPreset, preset_for
 from spoenk_publisher.core.render import STYLES
 from spoenk_publisher.gui.common.errors import sentence
+from spoenk_publisher.gui.event.event_state import EventState
+from spoenk_publisher.gui.event.export_texts import ExportTexts
 from spoenk_publisher.gui.event.jobs import ExportJob, ExportRequest
 from spoenk_publisher.gui.jobs import WRITE, JobRunner, Progress
 from spoenk_publisher.gui.settings import Settings
-from spoenk_publisher.messages import text
-from spoenk_publisher.register import Channel
+from spoenk_publisher.register import Channel, RegisterError
 
 
 def default_export_root() -> Path:
@@ -62,7 +73,11 @@ class ExportDialog(QDialog):
         register_path: Path | None,
         cache_path: Path | None,
         parent: QWidget | None = None,
+        state: EventState | None = None,
     ) -> None:
+        """``state``: the event's state, for what is reviewed, unreadable and decided, and to
+        tell it what was exported (default: the ``state`` of ``parent``, the window that opens
+        the dialog)."""
         super().__init__(parent)
         self.setObjectName("export-dialog")
         self.setWindowTitle(self.tr("Export photos"))
@@ -78,6 +93,11 @@ class ExportDialog(QDialog):
         self.summary: ExportSummary | None = None
         self.out_dir: Path | None = None
         self._folder_edited = False
+        if state is None and isinstance(getattr(parent, "state", None), EventState):
+            state = parent.state  # type: ignore[union-attr]
+        self.state = state
+        self.texts = ExportTexts(self)
+        self.plan: ExportPlan | None = None
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._options_page(channel, channels, event))
@@ -91,11 +111,25 @@ class ExportDialog(QDialog):
 
     def _options_page(self, channel: str, channels: list[Channel], event: str) -> QWidget:
         page = QWidget(self)
-        count = len(self.paths)
-        intro = QLabel(
-            self.tr("%n photo(s) will be exported without any metadata.", "", count), page
+        # What will happen, stated before anything is written (``update_plan``).
+        self.plan_view = QLabel(page)
+        self.plan_view.setObjectName("export-plan")
+        self.plan_view.setWordWrap(True)
+        self.plan_view.setTextFormat(Qt.TextFormat.RichText)
+        self.include_unreviewed = QCheckBox(page)
+        self.include_unreviewed.setObjectName("export-unreviewed")
+        self.include_unreviewed.toggled.connect(self.update_plan)
+        self.review_first_button = QPushButton(self.tr("Review first"), page)
+        self.review_first_button.setObjectName("export-review-first")
+        self.review_first_button.setToolTip(
+            self.tr("Close this window and show the photos nobody has reviewed yet")
         )
-        intro.setWordWrap(True)
+        self.review_first_button.clicked.connect(self.review_first)
+        unreviewed_row = QHBoxLayout()
+        unreviewed_row.addWidget(self.include_unreviewed, 1)
+        unreviewed_row.addWidget(self.review_first_button)
+        metadata = QLabel(self.tr("Photos are exported without any metadata."), page)
+        metadata.setStyleSheet("color: #4b5563;")
 
         self.channel_box = QComboBox(page)
         for item in channels:
@@ -130,6 +164,7 @@ class ExportDialog(QDialog):
         (self.exclude_radio if self.settings.policy() == "exclude" else self.blur_radio).setChecked(
             True
         )
+        self.exclude_radio.toggled.connect(self.update_plan)
         policy_box = QVBoxLayout()
         policy_box.addWidget(self.blur_radio)
         policy_box.addWidget(self.exclude_radio)
@@ -170,13 +205,67 @@ class ExportDialog(QDialog):
         self.options_error.hide()
 
         layout = QVBoxLayout(page)
-        layout.addWidget(intro)
+        layout.addWidget(self.plan_view)
+        layout.addLayout(unreviewed_row)
+        layout.addWidget(metadata)
         layout.addLayout(form)
         layout.addWidget(self.options_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self._update_naming_hint()
+        self.update_plan()
         return page
+
+    # -- the plan ---------------------------------------------------------------------------
+
+    def _candidates(self) -> list[Candidate]:
+        """The photos as the window knows them now; without a state, every photo handed over
+        counts as looked at (one photo of a quick check)."""
+        if self.state is None:
+            return [Candidate(p, self.analyses.get(p), None, None, True) for p in self.paths]
+        model = self.state.model
+        wanted = set(self.paths)
+        return [
+            Candidate(
+                item.path,
+                item.analysis,
+                item.decision,
+                item.error,
+                item.analysis is not None and item.analysis.sha256 in model.reviewed,
+            )
+            for item in model._items
+            if item.path in wanted
+        ]
+
+    def _decisions(self, candidates: list[Candidate]) -> dict[Path, PhotoDecision]:
+        """The analysed photos' decisions for the channel chosen here."""
+        if self.state is not None:
+            return self.state.decisions_for(self.channel())
+        channel = self.channel()
+        return {
+            c.path: c.decision
+            for c in candidates
+            if c.decision is not None and c.decision.channel == channel
+        }
+
+    def update_plan(self, *_args) -> None:
+        """State again what the export will do, for the choices made now."""
+        if not hasattr(self, "export_button"):
+            return  # still building the page
+        candidates = self._candidates()
+        policy = "exclude" if self.exclude_radio.isChecked() else "blur"
+        plan = plan_export(
+            candidates, self._decisions(candidates), policy, self.include_unreviewed.isChecked()
+        )
+        self.plan = plan
+        self.plan_view.setText(self.texts.plan_html(plan))
+        waiting = len(plan.not_reviewed)
+        self.include_unreviewed.setVisible(bool(waiting))
+        self.review_first_button.setVisible(bool(waiting) and self.state is not None)
+        self.include_unreviewed.setText(
+            self.tr("Export the %n photo(s) nobody has reviewed too", "", waiting)
+        )
+        self.export_button.setEnabled(bool(plan.to_export))
 
     def _fill_presets(self, channel: str) -> None:
         self.preset_box.clear()
@@ -207,6 +296,14 @@ class ExportDialog(QDialog):
     def _channel_changed(self) -> None:
         self._fill_presets(self.channel())
         self._suggest_folder()
+        self.update_plan()
+
+    def review_first(self) -> None:
+        """Show the photos nobody has reviewed yet in the window, instead of exporting."""
+        if self.job is not None or self.plan is None or self.state is None:
+            return
+        self.state.request_review(self.plan.not_reviewed)
+        self.reject()
 
     def _update_naming_hint(self, *_args) -> None:
         name = slug(self.event_edit.text() or "export")
@@ -281,13 +378,22 @@ class ExportDialog(QDialog):
                 self.tr("%1 is a file, not a folder.").replace("%1", str(options.out_dir))
             )
             return
+        self.update_plan()
+        plan = self.plan
+        if plan is None or not plan.to_export:
+            self._options_problem(self.tr("There is no photo to export."))
+            return
         self.settings.set_policy(options.policy)
         self.settings.set_blur_style(options.style)
         self.settings.set_export_folder(options.out_dir.parent)
         self.out_dir = options.out_dir
         self._stage = self.tr("Exporting")
         job = ExportJob(
-            ExportRequest(self.paths, replace(options), self.analyses),
+            ExportRequest(
+                plan.requested,
+                replace(options),
+                {p: a for p, a in self._analyses().items() if p in set(plan.requested)},
+            ),
             self.pool,
             self.register_path,
             self.cache_path,
@@ -349,6 +455,10 @@ class ExportDialog(QDialog):
         self.summary_view.setHtml(self.summary_html(summary))
         self.open_folder_button.setEnabled(self.out_dir is not None and self.out_dir.is_dir())
         self.pages.setCurrentIndex(2)
+        if self.state is not None:
+            self.state.exported(
+                [item.source for item in summary.exported], self.channel_box.currentText()
+            )
         self.exported.emit(summary)
 
     def _failed(self, error: Exception) -> None:
@@ -362,55 +472,26 @@ class ExportDialog(QDialog):
         self.pages.setCurrentIndex(2)
 
     def summary_html(self, summary: ExportSummary) -> str:
-        parts: list[str] = []
-        written = len(summary.exported)
-        already = sum(1 for item in summary.exported if item.already_there)
-        if summary.cancelled:
-            parts.append("<p><b>{}</b></p>".format(_escape(self.tr("The export was cancelled."))))
-        head = self.tr("%n photo(s) exported to %1.", "", written).replace("%1", str(self.out_dir))
-        parts.append(f"<p><b>{_escape(head)}</b></p>")
-        if already:
-            parts.append(
-                "<p>{}</p>".format(
-                    _escape(
-                        self.tr(
-                            "%n of them were already there from an earlier export and were "
-                            "not written again.",
-                            "",
-                            already,
-                        )
-                    )
-                )
-            )
-        parts.append(
-            "<p>{}</p>".format(_escape(self.tr("%n face(s) blurred.", "", summary.faces_blurred)))
+        return self.texts.summary_html(
+            summary, self.plan, self.out_dir, self._names(), self.channel_box.currentText()
         )
-        if summary.excluded:
-            parts.append(
-                "<p>{}</p><ul>{}</ul>".format(
-                    _escape(
-                        self.tr(
-                            "%n photo(s) left out because someone in them has no consent:",
-                            "",
-                            len(summary.excluded),
-                        )
-                    ),
-                    "".join(f"<li>{_escape(p.name)}</li>" for p in sorted(summary.excluded)),
-                )
-            )
-        if summary.failures:
-            parts.append(
-                "<p>{}</p><ul>{}</ul>".format(
-                    _escape(
-                        self.tr("%n photo(s) could not be exported:", "", len(summary.failures))
-                    ),
-                    "".join(
-                        f"<li>{_escape(p.name)}: {_escape(text(reason))}</li>"
-                        for p, reason in sorted(summary.failures.items())
-                    ),
-                )
-            )
-        return "".join(parts)
+
+    def _names(self) -> dict[str, str]:
+        """Person id -> name, from the register (empty without one)."""
+        register = self.state.session.register if self.state is not None else None
+        if register is None:
+            return {}
+        try:
+            return {person.id: person.name for person in register.people()}
+        except RegisterError:
+            return {}
+
+    def _analyses(self) -> dict[Path, PhotoAnalysis]:
+        """The analyses known now (the window may have analysed more since the dialog opened)."""
+        known = dict(self.analyses)
+        if self.state is not None:
+            known.update(self.state.model.analyses())
+        return known
 
     def open_folder(self) -> None:
         if self.out_dir is not None:

@@ -70,6 +70,10 @@ class AnalyseJob(Job):
     a fresh consent snapshot and the manual decisions stored in the register. Steps:
     ``Progress``, ``PhotoStarted``, ``PhotoAnalysed``, ``PhotoFailed``; the result is the
     ``BatchResult`` (cancelled or not: what finished is kept).
+
+    ``cached_only``: report only what the cache knows and analyse nothing (an event opened
+    again shows its verdicts at once); a file whose path, time and size are unchanged since it
+    was hashed is not even read (``core.pool.analyse_batch(known_files=True)``).
     """
 
     def __init__(
@@ -81,12 +85,14 @@ class AnalyseJob(Job):
         cache_path: Path | None,
         policy: Policy = "blur",
         mode: str = "standard",
+        cached_only: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.channel = channel
         self.policy = policy
         self.mode = mode
+        self.cached_only = cached_only
         self._pool = pool
         self._register_path = register_path
         self._cache_path = cache_path
@@ -113,6 +119,8 @@ class AnalyseJob(Job):
                 pool=self._pool,
                 on_started=lambda path: self.report(PhotoStarted(path)),
                 on_done=done,
+                known_files=self.cached_only,
+                cached_only=self.cached_only,
             )
         finally:
             session.close()

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -16,9 +16,15 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from spoenk_publisher.gui.common.errors import show_error
 from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.event.verdict_text import ALL_CLEAR, BLURRED, ERROR, LEFT_OUT, WAITING
 from spoenk_publisher.messages import text
+from spoenk_publisher.paths import PROJECT_ROOT
+
+#: The Dutch user guide: ``docs/`` of the source checkout, copied into the bundle
+#: (``packaging/spoenk-publisher.spec``).
+GUIDE = PROJECT_ROOT / "docs" / "handleiding.md"
 
 
 class MainMenus(WindowPart):
@@ -65,6 +71,15 @@ class MainMenus(WindowPart):
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
+        self.guide_action = QAction(self._icon(sp.SP_DialogHelpButton), self.tr("&Guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.setToolTip(self.tr("Open the user guide (F1)"))
+        self.guide_action.triggered.connect(self.open_guide)
+        self.demo_action = QAction(self.tr("Try the &demo"), self)
+        self.demo_action.setToolTip(
+            self.tr("Open the demo event with its own made-up register; yours is not touched")
+        )
+        self.demo_action.triggered.connect(self.open_demo)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -127,6 +142,22 @@ class MainMenus(WindowPart):
         register_menu = self.menuBar().addMenu(self.tr("Re&gister"))
         register_menu.addAction(self.register_action)
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help-menu")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.demo_action)
+
+    def open_guide(self) -> None:
+        """The user guide, in the program the computer uses for it."""
+        if not GUIDE.is_file() or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(GUIDE))):
+            show_error(
+                self,
+                self.tr("The guide cannot be opened"),
+                self.tr("The user guide was not found with the app (%1).").replace(
+                    "%1", str(GUIDE)
+                ),
+            )
+
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count-label")
@@ -166,6 +197,15 @@ class MainMenus(WindowPart):
             self.register_label.setText(self.tr("Register unavailable: every face is blurred"))
             self.register_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
             self.register_label.setToolTip(text(self.session.error or ""))
+
+    def _update_title(self) -> None:
+        """The event's folder in the title, and DEMO while the demo register is in use."""
+        title = self.tr("Spoenk Publisher")
+        if self.event_folder is not None:
+            title = self.tr("Spoenk Publisher — %1").replace("%1", self.event_folder.name)
+        if self.on_demo_register():
+            title = self.tr("%1 — DEMO (made-up register)").replace("%1", title)
+        self.setWindowTitle(title)
 
     def show_status(self, text: str, msecs: int = 10000) -> None:
         """A passing message beside the counts (QStatusBar.showMessage would hide them)."""
@@ -214,7 +254,7 @@ class MainMenus(WindowPart):
         busy = self.state.busy()
         self.analyse_action.setEnabled(has_photos and not busy and has_channel)
         self.cancel_action.setEnabled(busy)
-        self.export_action.setEnabled(has_photos and has_channel)
+        self.export_action.setEnabled(has_photos and has_channel and not self.running_exports())
         self.refresh_action.setEnabled(has_photos and not busy)
         self.quick_check_action.setEnabled(has_channel)
 

@@ -13,17 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from spoenk_publisher.core.analysis import BatchResult, default_cache_path
 from spoenk_publisher.core.pool import AnalysisPool, shared_pool
 from spoenk_publisher.core.review import ReviewSession
 from spoenk_publisher.gui.common.errors import sentence, show_error
 from spoenk_publisher.gui.common.settings_dialog import SettingsDialog
-from spoenk_publisher.gui.event.demo import DemoActions
+from spoenk_publisher.gui.event.demo import DemoActions, is_demo_event
 from spoenk_publisher.gui.event.event_state import EventState
 from spoenk_publisher.gui.event.export_dialog import ExportDialog
-from spoenk_publisher.gui.event.jobs import AnalyseJob, DemoRegisterJob
+from spoenk_publisher.gui.event.jobs import AnalyseJob, DemoRegisterJob, ExportJob
 from spoenk_publisher.gui.event.main_menus import MainMenus
 from spoenk_publisher.gui.event.opening import EventOpening
 from spoenk_publisher.gui.event.photo_delegate import PhotoDelegate
@@ -36,6 +36,7 @@ from spoenk_publisher.gui.event.thumbnails import ThumbnailLoader
 from spoenk_publisher.gui.jobs import JobRunner
 from spoenk_publisher.gui.settings import Settings
 from spoenk_publisher.messages import text
+from spoenk_publisher.paths import default_register_path, demo_register_path
 
 
 class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
@@ -52,9 +53,14 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.settings = settings or Settings()
-        self.register_path = Path(register_path or self.settings.register_path())
+        self.register_path = self._real_register(
+            Path(register_path or self.settings.register_path())
+        )
+        self._owns_pool = pool is None  # the app's own pool: its processes end with the window
         self.pool = pool or shared_pool(self.settings.analysis_workers() or None)
         self.jobs = JobRunner(self)
+        self.jobs.progress.connect(self._job_progress)
+        self.jobs.busy_changed.connect(lambda _busy: self._update_actions())
         self.session = ReviewSession(self.register_path)
         self.state = EventState(self.session, self.jobs, self.pool, default_cache_path(), self)
         self.event_folder: Path | None = None
@@ -63,6 +69,8 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.register_window = None
+        self.close_question: QMessageBox | None = None
+        self._quit_after_export = False
         self._shown_state: tuple | None = None
 
         self.setWindowTitle(self.tr("Spoenk Publisher"))
@@ -127,6 +135,7 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
             lambda error: show_error(self, self.tr("The photos could not be checked again"), error)
         )
         state.decide_failed.connect(lambda error: self.show_status(sentence(error), 10000))
+        state.review_requested.connect(self.grid.show_paths)  # the export's "Review first"
 
         self._build_actions()
         self._build_toolbar()
@@ -258,6 +267,7 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         if state == self._shown_state and not force:
             return  # only the thumbnail changed
         self._shown_state = state
+        self.state.showing(item.path)  # shown long enough, it counts as reviewed
         status_text = ""
         if item.status == "analysing":
             status_text = self.tr("Looking for faces…")
@@ -288,6 +298,8 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
 
     def quick_check(self, photo: Path) -> QuickCheckDialog | None:
         """Check one photo for the chosen channel without touching the event."""
+        if self.real_register_path is not None and not is_demo_event([photo]):
+            self.switch_back_from_demo(close_event=False)  # a real photo: the user's register
         if not self.channel():
             show_error(
                 self,
@@ -321,7 +333,7 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
             self.quick_checks.remove(dialog)
 
     def open_export(self) -> None:
-        if not self.model.rowCount() or not self.channel():
+        if not self.model.rowCount() or not self.channel() or self.running_exports():
             return
         dialog = ExportDialog(
             self.model.paths(),
@@ -340,6 +352,20 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         dialog.finished.connect(self._export_closed)
         self.export_dialog = dialog
         dialog.open()
+
+    def _job_progress(self, job, _step) -> None:
+        """Once an export runs, its dialog no longer blocks the window: the user may review on,
+        and closing the window is asked about (``closeEvent``) instead of being ignored."""
+        dialog = self.export_dialog
+        if (
+            isinstance(job, ExportJob)
+            and dialog is not None
+            and dialog.windowModality() != Qt.WindowModality.NonModal
+        ):
+            dialog.hide()
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.show()
+            self._update_actions()
 
     def _export_closed(self, _result: int) -> None:
         self.export_dialog = None
@@ -371,7 +397,8 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         return super().eventFilter(watched, event)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.register_path, self)
+        # During the demo the settings show (and keep) the user's own register.
+        dialog = SettingsDialog(self.settings, self.real_register_path or self.register_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         self.settings_dialog = dialog
@@ -384,8 +411,28 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
             self.set_register_path(dialog.register_path())
         else:
             self.refresh_decisions()
+        if dialog is not None and dialog.language_changed():
+            self.show_status(
+                self.tr("Saved. The new language is used when you start the app again."), 30000
+            )
 
     def set_register_path(self, path: Path) -> None:
+        """Use the register chosen in the settings (this leaves the demo)."""
+        self.real_register_path = None
+        self._use_register(path)
+        self._update_title()
+
+    def _real_register(self, path: Path) -> Path:
+        """The app never starts on the demo register: an older version saved it as the
+        register in use; the user's own register (saved as the previous one) comes back."""
+        if path != demo_register_path():
+            return path
+        real = self.settings.previous_register_path() or default_register_path()
+        self.settings.set_register_path(real)
+        self.settings.set_previous_register_path(None)
+        return real
+
+    def _use_register(self, path: Path) -> None:
         self.register_path = path
         self.session.reopen(path)
         if not self.session.available:
@@ -417,10 +464,67 @@ class MainWindow(EventOpening, DemoActions, MainMenus, QMainWindow):
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.sync()
 
+    def running_exports(self) -> list[ExportJob]:
+        return [job for job in self.jobs.jobs() if isinstance(job, ExportJob)]
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        exports = self.running_exports()
+        if exports:
+            # Never ignored, never abrupt: ask; Yes stops the export cleanly, then closes.
+            event.ignore()
+            if not self._quit_after_export:
+                self._ask_stop_export()
+            return
         self.save_layout()
         self.jobs.cancel_all()
         self.thumbnails.wait(2000)
         self.jobs.wait(3000)
         self.session.close()
+        if self._owns_pool:
+            self.pool.shutdown()  # the analysis processes end with the app
         super().closeEvent(event)
+
+    def _ask_stop_export(self) -> None:
+        if self.close_question is not None:
+            self.close_question.raise_()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Export still running"),
+            self.tr("The export is still running. Stop it and quit?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("close-during-export")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        folder = self.export_dialog.out_dir if self.export_dialog is not None else None
+        details = self.tr("Photos that are finished stay saved; no half-written file is left.")
+        if folder is not None and folder.is_dir():
+            details = self.tr(
+                "Photos that are finished stay saved in %1; no half-written file is left."
+            ).replace("%1", str(folder))
+        box.setInformativeText(details)
+        box.finished.connect(self._stop_export_answered)
+        self.close_question = box
+        box.open()
+
+    def _stop_export_answered(self, answer: int) -> None:
+        self.close_question = None
+        if answer != QMessageBox.StandardButton.Yes:
+            return  # the export goes on
+        exports = self.running_exports()
+        if not exports:
+            self.close()
+            return
+        self._quit_after_export = True
+        for job in exports:
+            job.signals.ended.connect(self._export_stopped_for_quit)
+        if self.export_dialog is not None:
+            self.export_dialog.cancel_export()
+        for job in exports:
+            job.cancel()  # stops after the photo being written (written whole, or not at all)
+        self.show_status(self.tr("Stopping the export, then closing…"), 60000)
+
+    def _export_stopped_for_quit(self) -> None:
+        if not self.running_exports():
+            QTimer.singleShot(0, self.close)

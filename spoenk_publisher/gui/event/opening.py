@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from spoenk_publisher.core.photos import PHOTO_SUFFIXES, is_photo_path, list_photos
 from spoenk_publisher.gui.common.errors import sentence, show_error
 from spoenk_publisher.gui.common.parts import WindowPart
+from spoenk_publisher.gui.event.demo import is_demo_event
 
 
 class EventOpening(WindowPart):
@@ -75,6 +76,8 @@ class EventOpening(WindowPart):
                 photos.append(path)
         if not paths:
             return
+        if self.real_register_path is not None and not is_demo_event(paths):
+            self.switch_back_from_demo(close_event=False)  # real work: the user's register
         self.cancel_analysis()
         self.state.set_photos(photos)
         self._shown_state = None
@@ -82,7 +85,7 @@ class EventOpening(WindowPart):
         self.event_folder = folder
         if len(paths) == 1 and paths[0].is_dir():
             self.settings.add_recent_folder(paths[0].resolve())
-        self.setWindowTitle(self.tr("Spoenk Publisher — %1").replace("%1", folder.name))
+        self._update_title()
         self.thumbnails.load(photos)
         self._update_counts()
         self._update_actions()
@@ -93,6 +96,18 @@ class EventOpening(WindowPart):
         else:
             self.review.show_nothing()
             self.show_status(self.tr("No photos in %1").replace("%1", str(folder)), 8000)
+
+    def close_event(self) -> None:
+        """Show no event (the demo's, when the demo is left)."""
+        self.cancel_analysis()
+        self.state.set_photos([])
+        self._shown_state = None
+        self.event_folder = None
+        self.thumbnails.load([])
+        self.review.show_nothing()
+        self._update_title()
+        self._update_counts()
+        self._update_actions()
 
     # -- drag and drop ----------------------------------------------------------------------
 
@@ -117,8 +132,8 @@ class EventOpening(WindowPart):
 
     def _thumbnail_failed(self, path: Path, error: Exception) -> None:
         item = self.model.item_for(path)
-        if item is not None and item.analysis is None:
-            self.state.set_error(path, sentence(error))
+        if item is not None and item.analysis is None and item.error is None:
+            self.state.set_error(path, sentence(error))  # the analysis's reason comes first
 
     def _prioritise_visible(self) -> None:
         rows = self.model.rowCount()

@@ -1,9 +1,10 @@
-"""Paints one grid cell: the thumbnail (or a placeholder), the file name and a status badge."""
+"""Paints one grid cell: the thumbnail (or a placeholder), the file name, a status badge, a tick
+in the top right corner once the user has reviewed the photo, and a tag once it is exported."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from spoenk_publisher.gui.event.photo_model import PhotoListModel
@@ -12,6 +13,8 @@ from spoenk_publisher.gui.event.verdict_text import STATUS_COLOURS, WAITING, tex
 
 CELL_PADDING = 6
 PLACEHOLDER = QColor("#e4e7eb")
+REVIEWED_COLOUR = QColor("#1d4ed8")
+EXPORTED_COLOUR = QColor("#0f5b2a")
 
 
 class PhotoDelegate(QStyledItemDelegate):
@@ -59,6 +62,10 @@ class PhotoDelegate(QStyledItemDelegate):
         status = index.data(PhotoListModel.StatusRole) or WAITING
         decision = index.data(PhotoListModel.DecisionRole)
         self._paint_badge(painter, option, picture, status, decision)
+        if index.data(PhotoListModel.ReviewedRole):
+            self._paint_reviewed(painter, picture)
+        if index.data(PhotoListModel.ExportedRole):
+            self._paint_exported(painter, option, picture)
 
         name_rect = QRect(cell.x() + 2, area.bottom() + CELL_PADDING, cell.width() - 4, line)
         painter.setPen(
@@ -92,3 +99,35 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor("white"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_reviewed(self, painter: QPainter, picture: QRect) -> None:
+        """A white tick on a blue disc: the user has looked at this photo in the review."""
+        side = 18
+        disc = QRectF(picture.right() - side - 4, picture.top() + 4, side, side)
+        painter.setPen(QPen(QColor(255, 255, 255, 230), 1.5))
+        painter.setBrush(REVIEWED_COLOUR)
+        painter.drawEllipse(disc)
+        painter.setPen(QPen(QColor("white"), 2.2))
+        x, y = disc.left(), disc.top()
+        painter.drawPolyline(
+            [
+                QPointF(x + side * 0.27, y + side * 0.52),
+                QPointF(x + side * 0.44, y + side * 0.70),
+                QPointF(x + side * 0.75, y + side * 0.33),
+            ]
+        )
+
+    def _paint_exported(self, painter: QPainter, option, picture: QRect) -> None:
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        metrics = QFontMetrics(font)
+        text = self.tr("Exported")
+        width = metrics.horizontalAdvance(text) + 10
+        height = metrics.height() + 2
+        tag = QRect(picture.left() + 4, picture.top() + 4, width, height)
+        painter.setPen(QColor(255, 255, 255, 230))
+        painter.setBrush(EXPORTED_COLOUR)
+        painter.drawRoundedRect(QRectF(tag), 3, 3)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)

@@ -1,10 +1,15 @@
-"""The thumbnail grid of an event's photos; it says what to do while it is empty."""
+"""The thumbnail grid of an event's photos; it says what to do while it is empty, and shows the
+photos asked for (the export's "Review first")."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from spoenk_publisher.gui.event.photo_model import PhotoListModel
 
 
 class PhotoGrid(QListView):
@@ -23,6 +28,18 @@ class PhotoGrid(QListView):
         self.setSpacing(4)
         self.setWordWrap(False)
         self.empty_text = ""
+
+    def show_paths(self, paths: list[Path]) -> None:
+        """Select the first of ``paths`` (so the review shows it) and bring it into view."""
+        model = self.model()
+        wanted = set(paths)
+        for row in range(model.rowCount() if model is not None else 0):
+            index = model.index(row, 0)
+            if index.data(PhotoListModel.PathRole) in wanted:
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+                self.setFocus()
+                return
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)

@@ -1,4 +1,5 @@
-"""The photos of an event as a Qt list model: thumbnail, status, analysis and decision per row."""
+"""The photos of an event as a Qt list model: thumbnail, status, analysis and decision per row,
+and whether the user has reviewed it and it was exported (see ``gui.event.event_state``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QImage
 
 from spoenk_publisher.core.analysis import PhotoAnalysis
 from spoenk_publisher.core.decisions import PhotoDecision
+from spoenk_publisher.core.export_plan import is_reviewed
 from spoenk_publisher.gui.event.verdict_text import ANALYSING, ERROR, STATUSES, WAITING, status_of
 
 
@@ -23,6 +25,7 @@ class PhotoItem:
     decision: PhotoDecision | None = None
     error: str | None = None  # why the photo cannot be shown or analysed
     verdict: str = ""  # the sentence for the decision (or the error)
+    exported: str = ""  # the channel (its label) it was last exported for in this session
 
 
 class PhotoListModel(QAbstractListModel):
@@ -35,11 +38,16 @@ class PhotoListModel(QAbstractListModel):
     VerdictRole = Qt.ItemDataRole.UserRole + 5
     AnalysisRole = Qt.ItemDataRole.UserRole + 6
     DecisionRole = Qt.ItemDataRole.UserRole + 7
+    ReviewedRole = Qt.ItemDataRole.UserRole + 8
+    ExportedRole = Qt.ItemDataRole.UserRole + 9
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, reviewed: set[str] | None = None) -> None:
+        """``reviewed``: content hashes of the photos the user has looked at (shared with
+        another model when given; kept while the app runs, across events)."""
         super().__init__(parent)
         self._items: list[PhotoItem] = []
         self._row_of: dict[Path, int] = {}
+        self.reviewed: set[str] = reviewed if reviewed is not None else set()
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -71,6 +79,17 @@ class PhotoListModel(QAbstractListModel):
     def status_counts(self) -> Counter:
         return Counter(item.status for item in self._items)
 
+    def is_reviewed(self, item: PhotoItem) -> bool:
+        """Looked at in the review, or a face of it decided by hand (see ``EventState``)."""
+        seen = item.analysis is not None and item.analysis.sha256 in self.reviewed
+        return is_reviewed(seen, item.decision)
+
+    def unreviewed_paths(self) -> list[Path]:
+        """Photos nobody has looked at yet, errors left aside (nothing to look at there)."""
+        return [
+            item.path for item in self._items if item.status != ERROR and not self.is_reviewed(item)
+        ]
+
     # -- Qt model ---------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -83,7 +102,7 @@ class PhotoListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.path.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.path.name}\n{item.verdict}" if item.verdict else str(item.path)
+            return self._tooltip(item)
         if role == self.PathRole:
             return item.path
         if role == self.ErrorRole:
@@ -98,7 +117,23 @@ class PhotoListModel(QAbstractListModel):
             return item.analysis
         if role == self.DecisionRole:
             return item.decision
+        if role == self.ReviewedRole:
+            return self.is_reviewed(item)
+        if role == self.ExportedRole:
+            return item.exported
         return None
+
+    def _tooltip(self, item: PhotoItem) -> str:
+        if not item.verdict:
+            return str(item.path)
+        lines = [item.path.name, item.verdict]
+        if item.analysis is not None:
+            lines.append(
+                self.tr("Reviewed") if self.is_reviewed(item) else self.tr("Not reviewed yet")
+            )
+        if item.exported:
+            lines.append(self.tr("Exported for %1").replace("%1", item.exported))
+        return "\n".join(lines)
 
     # -- updates from jobs (UI thread) ------------------------------------------------------
 
@@ -131,6 +166,20 @@ class PhotoListModel(QAbstractListModel):
             error=None,
             verdict=verdict,
         )
+
+    def mark_reviewed(self, path: Path) -> None:
+        item = self.item_for(path)
+        if (
+            item is not None
+            and item.analysis is not None
+            and item.analysis.sha256 not in self.reviewed
+        ):
+            self.reviewed.add(item.analysis.sha256)
+            self._update(path)
+
+    def set_exported(self, path: Path, channel_label: str) -> None:
+        """``path`` was exported (for the channel called ``channel_label``): the badge says so."""
+        self._update(path, exported=channel_label)
 
     def set_decision(self, path: Path, decision: PhotoDecision, verdict: str) -> None:
         item = self.item_for(path)
