@@ -1,7 +1,7 @@
 """Screenshots for docs/screenshots/: the first run (an empty register), the main window after
 analysing the demo event, the review of one photo with its face menu open, a quick check, the
 export dialog and its summary, the question when closing during an export, the register window,
-a class photo in review and the "Who is this?" picker.
+the summary of a folder of portraits, a class photo in review and the "Who is this?" picker.
 
 Run under a real X server (Xvfb is enough), from the project folder::
 
@@ -40,6 +40,19 @@ def make_register(path: Path) -> None:
         register.enrol("1002", [reference_face(people / "biden" / "biden-1.jpg")])
         register.record_consent("1001", "instagram", True)
         register.record_consent("1002", "instagram", False)
+
+
+def make_portraits(folder: Path) -> Path:
+    """A folder as a school photographer delivers it, named by number or by name."""
+    import shutil
+
+    data = ROOT / "tests" / "data"
+    folder.mkdir()
+    shutil.copy(data / "people" / "obama" / "obama-2.jpg", folder / "1001.jpg")
+    shutil.copy(data / "people" / "biden" / "biden-1.jpg", folder / "Joe Biden.jpg")
+    shutil.copy(data / "no_face" / "kit-1-background.jpg", folder / "2001_Sanne.jpg")
+    shutil.copy(data / "people" / "kit_harington" / "kit-2.jpg", folder / "3107.jpg")
+    return folder
 
 
 def wait_until(app, condition, timeout: float = 120.0) -> None:
@@ -158,6 +171,13 @@ def main() -> None:
     wait_until(app, lambda: register_window.model.rowCount() > 0)
     register_window.select_person("1001")
     shoot(app, register_window, "register-window.png")
+
+    # A school photographer's portraits: one added, one known, one refused, one of nobody.
+    portraits = make_portraits(work / "Portretten")
+    register_window.enrol_portraits(portraits)
+    wait_until(app, lambda: register_window.portrait_dialog is not None)
+    shoot(app, register_window.portrait_dialog, "portrait-report.png")
+    register_window.portrait_dialog.close()
     register_window.close()
     window.close()
     shoot_group_review(app, settings, work)

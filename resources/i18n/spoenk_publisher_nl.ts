@@ -76,19 +76,24 @@
         <translation>Er is geen geldige toestemming om in te trekken.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="128"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="131"/>
         <source>Recorded from a signed consent form</source>
         <translation>Vastgelegd van een ondertekend toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="130"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="133"/>
         <source>Note (optional), e.g. &quot;email from parent&quot;</source>
         <translation>Notitie (optioneel), bijv. &quot;e-mail van ouder&quot;</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="141"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="144"/>
         <source>Save</source>
         <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="147"/>
+        <source>Choose grant, refuse or withdraw first.</source>
+        <translation>Kies eerst: toestemming geven, weigeren of intrekken.</translation>
     </message>
 </context>
 <context>
@@ -223,13 +228,21 @@
         <source>The file cannot be imported.</source>
         <translation>Het bestand kan niet worden geïmporteerd.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="347"/>
+        <source>Choose what the red column(s) mean in their drop-down, and correct the other %n problem(s) in the file (for example in Excel): nothing is imported until all are solved.</source>
+        <translation>
+            <numerusform>Kies in de keuzelijst wat de rode kolom(men) betekenen, en verbeter het andere probleem in het bestand (bijvoorbeeld in Excel): er wordt niets geïmporteerd tot alles is opgelost.</numerusform>
+            <numerusform>Kies in de keuzelijst wat de rode kolom(men) betekenen, en verbeter de %n andere problemen in het bestand (bijvoorbeeld in Excel): er wordt niets geïmporteerd tot alles is opgelost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="355"/>
         <source>Choose what the red column(s) mean in their drop-down: nothing is imported until every column is clear.</source>
         <translation>Kies in de keuzelijst wat de rode kolom(men) betekenen: er wordt niets geïmporteerd tot elke kolom duidelijk is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="352"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="360"/>
         <source>This file has %n problem(s). Nothing will be imported: correct the file (for example in Excel), save it and import it again.</source>
         <translation>
             <numerusform>Dit bestand heeft %n probleem. Er wordt niets geïmporteerd: verbeter het bestand (bijvoorbeeld in Excel), sla het op en importeer het opnieuw.</numerusform>
@@ -237,22 +250,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="358"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="366"/>
         <source>The line numbers are those of the file.</source>
         <translation>De regelnummers zijn die van het bestand.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="384"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="392"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="387"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="395"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="408"/>
+        <location filename="../../spoenk_publisher/gui/register/csv_import_dialog.py" line="416"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is gestopt; er is niets geïmporteerd.</translation>
     </message>
@@ -853,6 +866,11 @@
         <source>Photos (%1)</source>
         <translation>Foto&apos;s (%1)</translation>
     </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="62"/>
+        <source>Choose the folder with the portrait photos</source>
+        <translation>Kies de map met de portretfoto&apos;s</translation>
+    </message>
 </context>
 <context>
     <name>ImportTables</name>
@@ -963,12 +981,12 @@
 <context>
     <name>JobProgress</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="108"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="114"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="126"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="132"/>
         <source>(%1 of %2)</source>
         <translation>(%1 van %2)</translation>
     </message>
@@ -1344,7 +1362,7 @@ Sleep één foto hierheen voor een snelle controle.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="80"/>
+        <location filename="../../spoenk_publisher/gui/register/widgets.py" line="86"/>
         <source>Hide this message</source>
         <translation>Dit bericht verbergen</translation>
     </message>
@@ -1417,7 +1435,7 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         <translation>Geen groep (personeel, overig)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/finding.py" line="48"/>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="52"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n persoon</numerusform>
@@ -1425,7 +1443,7 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../spoenk_publisher/gui/register/finding.py" line="50"/>
+        <location filename="../../spoenk_publisher/gui/register/finding.py" line="54"/>
         <source>%1 of %n people shown</source>
         <translation>
             <numerusform>%1 van %n persoon getoond</numerusform>
@@ -1436,62 +1454,62 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="278"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="303"/>
         <source>Add a person</source>
         <translation>Persoon toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="278"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="303"/>
         <source>Edit person</source>
         <translation>Persoon bewerken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="280"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="305"/>
         <source>Pupil or staff number</source>
         <translation>Leerling- of personeelsnummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="289"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="314"/>
         <source>Still at school</source>
         <translation>Nog op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="294"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="319"/>
         <source>The number identifies the person; it stays.</source>
         <translation>Het nummer bepaalt wie de persoon is; het blijft hetzelfde.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="305"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="330"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="306"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="331"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="307"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="332"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="308"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="333"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="312"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="337"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="334"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="359"/>
         <source>Fill in the pupil or staff number.</source>
         <translation>Vul het leerling- of personeelsnummer in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="337"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="362"/>
         <source>Fill in the name.</source>
         <translation>Vul de naam in.</translation>
     </message>
@@ -1499,98 +1517,103 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="39"/>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="116"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="40"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="123"/>
         <source>Choose a person to see their details.</source>
         <translation>Kies een persoon om de gegevens te zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="53"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="58"/>
         <source>The app cannot recognise this person yet, so they are always blurred.</source>
         <translation>De app kan deze persoon nog niet herkennen en vervaagt hem of haar dus altijd.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="63"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="69"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="64"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="70"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="65"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="71"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="66"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="72"/>
         <source>At school</source>
         <translation>Op school</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="67"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="73"/>
         <source>Reference faces</source>
         <translation>Referentiegezichten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="81"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="88"/>
         <source>Consent history (newest first)</source>
         <translation>Geschiedenis van de toestemming (nieuwste eerst)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="94"/>
         <source>Recorded</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="94"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="87"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="94"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="99"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="94"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="106"/>
         <source>Tip: drop photos of this person on their row to add reference faces.</source>
         <translation>Tip: sleep foto&apos;s van deze persoon naar de bijbehorende regel om referentiegezichten toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="129"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="136"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="129"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="136"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="143"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="151"/>
         <source>From %1. Recorded %2 by %3 (source: %4).</source>
         <translation>Vanaf %1. Vastgelegd op %2 door %3 (bron: %4).</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="150"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="158"/>
         <source>Note: %1</source>
         <translation>Notitie: %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="158"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="166"/>
         <source>consent form</source>
         <translation>toestemmingsformulier</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="159"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="167"/>
         <source>CSV file</source>
         <translation>CSV-bestand</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="160"/>
+        <location filename="../../spoenk_publisher/gui/register/person_panel.py" line="168"/>
         <source>entered in the app</source>
         <translation>ingevoerd in de app</translation>
     </message>
@@ -1688,6 +1711,83 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
         <location filename="../../spoenk_publisher/gui/event/photo_model.py" line="135"/>
         <source>Exported for %1</source>
         <translation>Geëxporteerd voor %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitActions</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="42"/>
+        <source>Reading the portraits in %1</source>
+        <translation>Portretfoto&apos;s in %1 lezen</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="64"/>
+        <source>It was stopped.</source>
+        <translation>Het is gestopt.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="65"/>
+        <source>The portraits were not read. %1</source>
+        <translation>De portretfoto&apos;s zijn niet gelezen. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="79"/>
+        <source>%n person(s) got a reference face.</source>
+        <translation>
+            <numerusform>%n persoon heeft een referentiegezicht gekregen.</numerusform>
+            <numerusform>%n personen hebben een referentiegezicht gekregen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="81"/>
+        <source>Stopped before the end; what was added is kept.</source>
+        <translation>Gestopt voor het einde; wat al is toegevoegd, blijft bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="84"/>
+        <source>Reference face added:</source>
+        <translation>Referentiegezicht toegevoegd:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="87"/>
+        <source>Already a reference photo of this person:</source>
+        <translation>Was al een referentiefoto van deze persoon:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="90"/>
+        <source>Not used, and why:</source>
+        <translation>Niet gebruikt, en waarom:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="96"/>
+        <source>Not used, the file name fits more than one person:</source>
+        <translation>Niet gebruikt, de bestandsnaam past bij meer dan één persoon:</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="102"/>
+        <source>Not used, the file name fits nobody in the register:</source>
+        <translation>Niet gebruikt, de bestandsnaam past bij niemand in het register:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="107"/>
+        <source>Still without a reference face (%n):</source>
+        <translation>
+            <numerusform>Nog zonder referentiegezicht (%n):</numerusform>
+            <numerusform>Nog zonder referentiegezicht (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="110"/>
+        <source>Everyone in the register now has a reference face.</source>
+        <translation>Iedereen in het register heeft nu een referentiegezicht.</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitReportDialog</name>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/portraits.py" line="120"/>
+        <source>Portrait photos</source>
+        <translation>Portretfoto&apos;s</translation>
     </message>
 </context>
 <context>
@@ -1975,154 +2075,174 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="110"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="113"/>
         <source>Consent register</source>
         <extracomment>Windows opened without a parent are kept here until closed (else Python would collect them). the matrix shows the register (after opening, refreshing or importing) an enrolment job ended (its result is shown in the message bar)</extracomment>
         <translation>Toestemmingsregister</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="162"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="166"/>
         <source>Import CSV…</source>
         <extracomment>the dialog open now, if any (tests reach it here)</extracomment>
         <translation>CSV importeren…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="164"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="168"/>
         <source>Add or update people and consent from a CSV file (you see the changes first)</source>
         <translation>Personen en toestemmingen toevoegen of bijwerken uit een CSV-bestand (u ziet eerst de wijzigingen)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="171"/>
         <source>Add person…</source>
         <translation>Persoon toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="167"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="171"/>
         <source>Add one person to the register</source>
         <translation>Eén persoon aan het register toevoegen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="170"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="174"/>
+        <source>Portrait photos…</source>
+        <translation>Portretfoto&apos;s…</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="177"/>
+        <source>Reference faces for many people at once: a folder of portrait photos, each named by number or by name (1042.jpg, Sanne de Vries.jpg)</source>
+        <translation>Referentiegezichten voor veel mensen tegelijk: een map met portretfoto&apos;s, elk genoemd naar leerlingnummer of naam (1042.jpg, Sanne de Vries.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="182"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="172"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
         <source>Read the register again (changes made elsewhere)</source>
         <translation>Het register opnieuw inlezen (wijzigingen die ergens anders zijn gemaakt)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="176"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="188"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="179"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="191"/>
         <source>Add reference photos…</source>
         <translation>Referentiefoto&apos;s toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="181"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="193"/>
         <source>Photos of this person alone, by which the app will recognise them</source>
         <translation>Foto&apos;s waarop alleen deze persoon staat, waaraan de app hem of haar herkent</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="184"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="196"/>
         <source>Withdraw consent…</source>
         <translation>Toestemming intrekken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="186"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="198"/>
         <source>Stop showing this person on some or all channels</source>
         <translation>Deze persoon niet meer tonen op sommige of alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="189"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="201"/>
         <source>Published photos…</source>
         <translation>Gepubliceerde foto&apos;s…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="191"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="203"/>
         <source>The photos published with this person recognisable</source>
         <translation>De gepubliceerde foto&apos;s waarop deze persoon herkenbaar is</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="194"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="206"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="194"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="206"/>
         <source>Change name, group, role</source>
         <translation>Naam, groep of rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="197"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="209"/>
         <source>Remove from register…</source>
         <translation>Uit het register verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="199"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="211"/>
         <source>Delete this person, their consent records and their face data</source>
         <translation>Deze persoon verwijderen, met alle toestemmingen en gezichtsgegevens</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="210"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="222"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="221"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="238"/>
         <source>Search…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="222"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="239"/>
         <source>Search by name or number</source>
         <translation>Zoeken op naam of nummer</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="235"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="249"/>
+        <source>Without reference face</source>
+        <translation>Zonder referentiegezicht</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="253"/>
+        <source>Only the people the app cannot recognise yet: add a reference photo for each of them, with or without consent</source>
+        <translation>Alleen wie de app nog niet kan herkennen: voeg voor ieder van hen een referentiefoto toe, met of zonder toestemming</translation>
+    </message>
+    <message>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="261"/>
         <source>The matrix shows the consent in force on this day; changes start today.</source>
         <translation>Het overzicht toont de toestemming die op deze dag geldt; wijzigingen gaan vandaag in.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="239"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="265"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="270"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="298"/>
         <source>The register has nobody in it yet. Import the school&apos;s list as a CSV file, or add people one by one.</source>
         <translation>Er staat nog niemand in het register. Importeer de lijst van de school als CSV-bestand, of voeg personen een voor een toe.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="309"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="337"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="315"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="344"/>
         <source>&amp;Person</source>
         <translation>&amp;Persoon</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="334"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="363"/>
         <source>Reading the register</source>
         <translation>Register inlezen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="350"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="379"/>
         <source>Consent on %1</source>
         <translation>Toestemming op %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="363"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="392"/>
         <source>The register could not be read. %1</source>
         <translation>Het register kon niet worden gelezen. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/window.py" line="370"/>
+        <location filename="../../spoenk_publisher/gui/register/window.py" line="399"/>
         <source>Reading the register was stopped; the list may be incomplete. Choose Refresh to read it again.</source>
         <translation>Het inlezen van het register is gestopt; de lijst is misschien niet compleet. Kies Vernieuwen om het opnieuw in te lezen.</translation>
     </message>
@@ -2490,38 +2610,38 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="188"/>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="229"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="213"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="254"/>
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="192"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="217"/>
         <source>Withdraw the consent of %1 (number %2) for:</source>
         <translation>De toestemming van %1 (nummer %2) intrekken voor:</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="205"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="230"/>
         <source>%1 (consent until %2)</source>
         <translation>%1 (toestemming t/m %2)</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="212"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="237"/>
         <source>All channels</source>
         <translation>Alle kanalen</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="217"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="242"/>
         <source>From today the app blurs this person on these channels. Photos that were already published stay online until someone removes them: the next window lists them.</source>
         <translation>Vanaf vandaag vervaagt de app deze persoon op deze kanalen. Foto&apos;s die al gepubliceerd zijn, blijven online tot iemand ze verwijdert: het volgende venster laat ze zien.</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="223"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="248"/>
         <source>Recorded from a signed form or letter</source>
         <translation>Vastgelegd van een ondertekend formulier of een brief</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="225"/>
+        <location filename="../../spoenk_publisher/gui/register/dialogs.py" line="250"/>
         <source>Note (optional), e.g. &quot;email from parent&quot;</source>
         <translation>Notitie (optioneel), bijv. &quot;e-mail van ouder&quot;</translation>
     </message>
@@ -2529,12 +2649,12 @@ Dit verwijdert definitief: %3, en %4 (de gezichtsgegevens waaraan de app hem of 
 <context>
     <name>WithdrawalActions</name>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="49"/>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="57"/>
         <source>The consent was not withdrawn. %1</source>
         <translation>De toestemming is niet ingetrokken. %1</translation>
     </message>
     <message>
-        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="55"/>
+        <location filename="../../spoenk_publisher/gui/register/withdrawal.py" line="63"/>
         <source>Consent of %1 withdrawn for %2. The app blurs them there from today.</source>
         <translation>Toestemming van %1 ingetrokken voor %2. De app vervaagt hem of haar daar vanaf vandaag.</translation>
     </message>

@@ -341,20 +341,28 @@ class CsvImportDialog(ImportTables, QDialog):
         """List every problem by line; nothing has been imported. The columns stay on screen
         (when the file got that far), so that a column's meaning can be chosen."""
         count = len(error.problems)
-        ambiguous = error.plan is not None and bool(error.plan.ambiguous)
-        self.headline.setText(
-            self.tr(
+        unclear = len(error.plan.ambiguous) if error.plan is not None else 0
+        if unclear and count > unclear:  # the rows' problems too, all in one round
+            headline = self.tr(
+                "Choose what the red column(s) mean in their drop-down, and correct the other "
+                "%n problem(s) in the file (for example in Excel): nothing is imported until "
+                "all are solved.",
+                "",
+                count - unclear,
+            )
+        elif unclear:
+            headline = self.tr(
                 "Choose what the red column(s) mean in their drop-down: nothing is imported "
                 "until every column is clear.",
             )
-            if ambiguous
-            else self.tr(
+        else:
+            headline = self.tr(
                 "This file has %n problem(s). Nothing will be imported: correct the file (for "
                 "example in Excel), save it and import it again.",
                 "",
                 count,
             )
-        )
+        self.headline.setText(headline)
         self.summary_label.setText(self.tr("The line numbers are those of the file."))
         self._fill_columns(error.plan)
         model = self.problems_model

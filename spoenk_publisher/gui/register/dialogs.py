@@ -119,11 +119,14 @@ class ConsentDialog(QDialog):
         self.withdraw_button.setEnabled(granted)
         if not granted:
             self.withdraw_button.setToolTip(self.tr("There is no consent in force to withdraw."))
+        # Nothing is chosen at first (issue 13): granting consent takes a deliberate click,
+        # never a click on the cell and Enter.
         self.choices = QButtonGroup(self)
         for button in (self.grant_button, self.refuse_button, self.withdraw_button):
             self.choices.addButton(button)
-        self.grant_button.setChecked(True)
+        self.until_edit.setEnabled(False)
         self.grant_button.toggled.connect(self.until_edit.setEnabled)
+        self.choices.buttonToggled.connect(self._update_save)
 
         self.form_box = QCheckBox(self.tr("Recorded from a signed consent form"), self)
         self.note_edit = QLineEdit(self)
@@ -140,6 +143,8 @@ class ConsentDialog(QDialog):
         self.save_button = self.buttons.addButton(
             self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip(self.tr("Choose grant, refuse or withdraw first."))
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -152,13 +157,30 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
 
-    def answer(self) -> ConsentAnswer:
+    def chosen(self) -> ConsentChoice | None:
+        """What the user chose, or None while nothing is."""
         if self.withdraw_button.isChecked():
-            choice = ConsentChoice.WITHDRAW
-        elif self.refuse_button.isChecked():
-            choice = ConsentChoice.REFUSE
-        else:
-            choice = ConsentChoice.GRANT
+            return ConsentChoice.WITHDRAW
+        if self.refuse_button.isChecked():
+            return ConsentChoice.REFUSE
+        if self.grant_button.isChecked():
+            return ConsentChoice.GRANT
+        return None
+
+    def _update_save(self) -> None:
+        if self.chosen() is not None:  # a choice cannot be undone, only changed
+            self.save_button.setEnabled(True)
+            self.save_button.setToolTip("")
+
+    def accept(self) -> None:
+        if self.chosen() is None:  # Enter before a choice: nothing is recorded
+            return
+        super().accept()
+
+    def answer(self) -> ConsentAnswer:
+        choice = self.chosen()
+        if choice is None:
+            raise ValueError("nothing was chosen")
         return ConsentAnswer(
             choice,
             _from_qdate(self.until_edit.date()) if choice is ConsentChoice.GRANT else None,
@@ -175,7 +197,9 @@ class WithdrawalAnswer:
 
 
 class WithdrawDialog(QDialog):
-    """Withdraw a person's consent on the channels the user ticks (those in force, at first)."""
+    """Withdraw a person's consent on the channels the user ticks: at first only the channel the
+    user came from (the matrix's current cell), when consent is in force there; never every
+    channel at once."""
 
     def __init__(
         self,
@@ -183,6 +207,7 @@ class WithdrawDialog(QDialog):
         channels: Sequence[Channel],
         statuses: dict[str, ConsentStatus],
         parent: QWidget | None = None,
+        came_from: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Withdraw consent"))
@@ -204,7 +229,7 @@ class WithdrawDialog(QDialog):
             if granted:
                 text = fill(self.tr("%1 (consent until %2)"), text, format_day(status.valid_until))
             box = QCheckBox(text, self)
-            box.setChecked(granted)
+            box.setChecked(granted and channel.name == came_from)
             box.setToolTip(status_sentence(status, channel_label(channel)))
             box.toggled.connect(self._update_button)
             self.channel_boxes[channel.name] = box

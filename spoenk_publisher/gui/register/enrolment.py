@@ -10,14 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
 
-from spoenk_publisher.core.enrolment import EnrolmentError
-from spoenk_publisher.core.photos import UnreadablePhoto, is_photo_path
+from spoenk_publisher.core.photos import is_photo_path
 from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.jobs import WRITE
 from spoenk_publisher.gui.register.jobs import EnrolJob, EnrolResult
 from spoenk_publisher.gui.register.models import ConsentMatrixModel
 from spoenk_publisher.gui.register.texts import fill
+from spoenk_publisher.messages import FileError
 from spoenk_publisher.register import Person
 
 
@@ -121,4 +121,4 @@ class EnrolmentActions(WindowPart):
 def _about(photo: Path, error: Exception) -> str:
     """Why ``photo`` is not usable, beginning with its name (a photo's own error says it)."""
     said = sentence(error)
-    return said if isinstance(error, UnreadablePhoto | EnrolmentError) else f"{photo.name}: {said}"
+    return said if isinstance(error, FileError) else f"{photo.name}: {said}"

@@ -42,6 +42,10 @@ class PeopleFinding(WindowPart):
             self.proxy.set_group(self._group_values[index])
             self._update_count()
 
+    def _without_reference_changed(self, only: bool) -> None:
+        self.proxy.set_without_reference(only)
+        self._update_count()
+
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         if shown == total:
@@ -109,7 +113,7 @@ class PeopleFinding(WindowPart):
 
     def _update_actions(self) -> None:
         usable = self.register is not None
-        for action in (self.import_action, self.add_person_action):
+        for action in (self.import_action, self.add_person_action, self.portraits_action):
             action.setEnabled(usable)
         chosen = usable and self.selected_person() is not None
         for action in self.person_actions:

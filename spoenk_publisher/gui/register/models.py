@@ -222,7 +222,8 @@ class ConsentMatrixModel(QAbstractTableModel):
 
 
 class PeopleFilterProxy(QSortFilterProxyModel):
-    """Shows the people whose name or number contains the search text, in the chosen group."""
+    """Shows the people whose name or number contains the search text, in the chosen group,
+    and (when asked) only those without a reference face yet."""
 
     #: ``group`` value meaning "every group"
     ALL_GROUPS = None
@@ -231,6 +232,7 @@ class PeopleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._search = ""
         self._group: str | None = self.ALL_GROUPS
+        self._without_reference = False
         self.setSortRole(ConsentMatrixModel.SortRole)
 
     def set_search(self, text: str) -> None:
@@ -244,11 +246,19 @@ class PeopleFilterProxy(QSortFilterProxyModel):
         self._group = group
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_without_reference(self, only: bool) -> None:
+        """Show only the people the app cannot recognise yet (no reference face)."""
+        self.beginFilterChange()
+        self._without_reference = only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _ModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, ConsentMatrixModel)
         person = model.person_at(source_row)
         if self._group is not None and person.group != self._group:
+            return False
+        if self._without_reference and model.snapshot.face_counts.get(person.id, 0) > 0:
             return False
         if not self._search:
             return True

@@ -4,7 +4,8 @@ for them, and their consent history.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -42,6 +43,10 @@ class PersonPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        # Two lines, whatever the name: the buttons below never move when another person (or
+        # nobody) is chosen (issue 13.11).
+        self.heading.setFixedHeight(2 * QFontMetrics(font).lineSpacing() + 4)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.number_label = QLabel(self)
         self.group_label = QLabel(self)
@@ -57,6 +62,7 @@ class PersonPanel(QWidget):
         self.no_faces_hint.setStyleSheet(
             f"background: {NO_FACES_COLOUR.name()}; padding: 4px; border-radius: 3px;"
         )
+        _keep_place_when_hidden(self.no_faces_hint)
         self.details = QWidget(self)
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
@@ -65,6 +71,7 @@ class PersonPanel(QWidget):
         form.addRow(self.tr("Role"), self.role_label)
         form.addRow(self.tr("At school"), self.active_label)
         form.addRow(self.tr("Reference faces"), self.faces_label)
+        _keep_place_when_hidden(self.details)
 
         buttons = QVBoxLayout()
         buttons.setSpacing(4)
@@ -81,10 +88,10 @@ class PersonPanel(QWidget):
         history_title = QLabel(self.tr("Consent history (newest first)"), self)
         history_title.setFont(QFont(self.font().family(), -1, QFont.Weight.Bold))
         history_title.setWordWrap(True)
-        self.history = QTableWidget(0, 3, self)
+        self.history = QTableWidget(0, 4, self)
         self.history.setObjectName("consent-history")
         self.history.setHorizontalHeaderLabels(
-            [self.tr("Recorded"), self.tr("Channel"), self.tr("Decision")]
+            [self.tr("Recorded"), self.tr("Channel"), self.tr("Decision"), self.tr("Note")]
         )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -138,6 +145,7 @@ class PersonPanel(QWidget):
                 format_day(record.recorded_at.astimezone().date()),
                 labels.get(record.channel, record.channel),
                 decision,
+                record.note,
             ]
             tooltip = fill(
                 self.tr("From %1. Recorded %2 by %3 (source: %4)."),
@@ -159,3 +167,10 @@ class PersonPanel(QWidget):
             Source.CSV: self.tr("CSV file"),
             Source.APP: self.tr("entered in the app"),
         }[Source(source)]
+
+
+def _keep_place_when_hidden(widget: QWidget) -> None:
+    """A hidden ``widget`` keeps its room, so that what is below it stays where it was."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)

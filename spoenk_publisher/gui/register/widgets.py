@@ -57,6 +57,12 @@ class FileChooser:
         )
         return [Path(name) for name in names]
 
+    def folder(self, parent: QWidget) -> Path | None:
+        name = QFileDialog.getExistingDirectory(
+            parent, translate("FileChooser", "Choose the folder with the portrait photos")
+        )
+        return Path(name) if name else None
+
 
 class MessageBar(QFrame):
     """A sentence above the list: what just happened, or what went wrong (never a traceback)."""

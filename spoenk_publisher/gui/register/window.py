@@ -32,6 +32,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -60,6 +61,7 @@ from spoenk_publisher.gui.register.jobs import LoadRegisterJob
 from spoenk_publisher.gui.register.models import ConsentMatrixModel, PeopleFilterProxy
 from spoenk_publisher.gui.register.people import PeopleActions
 from spoenk_publisher.gui.register.person_panel import PersonPanel
+from spoenk_publisher.gui.register.portraits import PortraitActions, PortraitReportDialog
 from spoenk_publisher.gui.register.published_photos import PublishedPhotosDialog
 from spoenk_publisher.gui.register.snapshot import RegisterSnapshot
 from spoenk_publisher.gui.register.texts import fill, format_day, granted_text
@@ -86,6 +88,7 @@ class RegisterWindow(
     ConsentActions,
     WithdrawalActions,
     EnrolmentActions,
+    PortraitActions,
     CsvImportActions,
     PeopleActions,
     QMainWindow,
@@ -122,6 +125,7 @@ class RegisterWindow(
         self.withdraw_dialog: WithdrawDialog | None = None
         self.report_dialog: PublishedPhotosDialog | None = None
         self.person_dialog: PersonDialog | None = None
+        self.portrait_dialog: PortraitReportDialog | None = None
         self.remove_box: QMessageBox | None = None
 
         self.model = ConsentMatrixModel(self)
@@ -165,6 +169,14 @@ class RegisterWindow(
         )
         self.add_person_action = self._action(
             self.tr("Add person…"), self.add_person, self.tr("Add one person to the register")
+        )
+        self.portraits_action = self._action(
+            self.tr("Portrait photos…"),
+            self.choose_portrait_folder,
+            self.tr(
+                "Reference faces for many people at once: a folder of portrait photos, each "
+                "named by number or by name (1042.jpg, Sanne de Vries.jpg)"
+            ),
         )
         self.refresh_action = self._action(
             self.tr("Refresh"),
@@ -211,7 +223,12 @@ class RegisterWindow(
         toolbar.setObjectName("register-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.import_action, self.add_person_action, self.refresh_action):
+        for action in (
+            self.import_action,
+            self.add_person_action,
+            self.portraits_action,
+            self.refresh_action,
+        ):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -229,6 +246,15 @@ class RegisterWindow(
         self._group_values: list[str | None] = []
         self._fill_groups([])
         self.group_combo.currentIndexChanged.connect(self._group_changed)
+        self.no_reference_box = QCheckBox(self.tr("Without reference face"), self)
+        self.no_reference_box.setObjectName("without-reference")
+        self.no_reference_box.setToolTip(
+            self.tr(
+                "Only the people the app cannot recognise yet: add a reference photo for each "
+                "of them, with or without consent"
+            )
+        )
+        self.no_reference_box.toggled.connect(self._without_reference_changed)
         self.count_label = QLabel(self)
         self.date_label = QLabel(self)
         self.date_label.setToolTip(
@@ -240,6 +266,8 @@ class RegisterWindow(
         group_label.setBuddy(self.group_combo)
         filters.addWidget(group_label)
         filters.addWidget(self.group_combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.no_reference_box)
         filters.addSpacing(12)
         filters.addWidget(self.count_label)
         filters.addStretch(1)
@@ -309,6 +337,7 @@ class RegisterWindow(
         register_menu = self.menuBar().addMenu(self.tr("&Register"))
         register_menu.addAction(self.import_action)
         register_menu.addAction(self.add_person_action)
+        register_menu.addAction(self.portraits_action)
         register_menu.addAction(self.refresh_action)
         register_menu.addSeparator()
         register_menu.addAction(self.close_action)

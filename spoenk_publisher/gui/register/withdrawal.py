@@ -9,6 +9,7 @@ from functools import partial
 from spoenk_publisher.gui.common.errors import sentence
 from spoenk_publisher.gui.common.parts import WindowPart
 from spoenk_publisher.gui.register.dialogs import WithdrawalAnswer, WithdrawDialog
+from spoenk_publisher.gui.register.models import ConsentMatrixModel
 from spoenk_publisher.gui.register.published_photos import PublishedPhotosDialog
 from spoenk_publisher.gui.register.texts import fill
 from spoenk_publisher.register import Person, RegisterError
@@ -22,10 +23,17 @@ class WithdrawalActions(WindowPart):
         if person is None:
             return
         statuses = {c.name: self.model.status(person.id, c.name) for c in self.model.channels}
-        dialog = WithdrawDialog(person, self.model.channels, statuses, self)
+        dialog = WithdrawDialog(
+            person, self.model.channels, statuses, self, came_from=self._current_channel()
+        )
         dialog.accepted.connect(partial(self._withdrawal_chosen, person, dialog))
         self.withdraw_dialog = self._replace(self.withdraw_dialog, dialog)
         dialog.open()
+
+    def _current_channel(self) -> str | None:
+        """The channel of the matrix's current cell (the one the user came from), if any."""
+        index = self.table.currentIndex()
+        return index.data(ConsentMatrixModel.ChannelRole) if index.isValid() else None
 
     def _withdrawal_chosen(self, person: Person, dialog: WithdrawDialog) -> None:
         self.withdraw(person.id, dialog.answer())
