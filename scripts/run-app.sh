@@ -37,4 +37,8 @@ if [ "${QT_QPA_PLATFORM:-}" != "offscreen" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; t
     fi
   fi
 fi
+# Without a folder or photo: the demo event, with its own demo register (never the real one).
+if [ "$#" -eq 0 ]; then
+  exec .venv/bin/spoenk-publisher gui --demo
+fi
 exec .venv/bin/spoenk-publisher gui "$@"

@@ -23,11 +23,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-def gui(paths: tuple[str, ...]) -> None:
-    """Open the desktop app (on the demo event when no folder is given)."""
+@click.option("--demo", is_flag=True, help="Open the demo event with its own demo register.")
+def gui(paths: tuple[str, ...], demo: bool) -> None:
+    """Open the desktop app on PATHS (a folder, photos, or one photo for a quick check)."""
     from spoenk_publisher.gui.app import main as gui_main
 
-    raise SystemExit(gui_main(list(paths)))
+    raise SystemExit(gui_main(list(paths), demo=demo))
 
 
 main.add_command(inspect_photos)

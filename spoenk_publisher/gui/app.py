@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from spoenk_publisher import messages
 from spoenk_publisher.core.photos import is_photo_path
+from spoenk_publisher.gui.event.demo import is_demo_event
 from spoenk_publisher.paths import RESOURCES_DIR
 
 ORGANISATION = "Onderwijsgroep Spoenk"
@@ -63,7 +64,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main(paths: list[str] | None = None) -> int:
+def main(paths: list[str] | None = None, demo: bool = False) -> int:
     """Open the main window on ``paths``: a folder or photos, or one photo for a quick check;
     without paths, no event (the demo is one click away: the first-run bar, Help ▸ Try the
     demo)."""
@@ -83,15 +84,19 @@ def main(paths: list[str] | None = None) -> int:
     apply_retention(settings.cache_days())  # face data and thumbnails unused too long go
     window = MainWindow(register_path=settings.register_path(), settings=settings)
     window.show()
-    open_start_paths(window, [Path(p) for p in paths])
+    open_start_paths(window, [Path(p) for p in paths], demo=demo)
     return app.exec()
 
 
-def open_start_paths(window, paths: list[Path]) -> None:
+def open_start_paths(window, paths: list[Path], demo: bool = False) -> None:
     """What the app shows first: one photo ("open with" from the file manager) gets a quick
-    check; folders or several photos open as an event; nothing opens nothing. (The demo event
-    is never opened against the user's register: the demo has its own, ``gui.event.demo``.)"""
-    if len(paths) == 1 and paths[0].is_file() and is_photo_path(paths[0]):
+    check; folders or several photos open as an event; nothing opens nothing. With ``demo``
+    (``gui --demo``, what ``scripts/run-app.sh`` does without a folder), or given the demo
+    event's own folder, the demo opens with its own register, never against the user's
+    (``gui.event.demo``)."""
+    if demo or is_demo_event(paths):
+        window.open_demo()
+    elif len(paths) == 1 and paths[0].is_file() and is_photo_path(paths[0]):
         window.quick_check(paths[0])
     elif paths:
         window.open_paths(paths)

@@ -135,6 +135,31 @@ def test_starting_without_a_folder_opens_no_event_against_the_register(qtbot, wi
     assert window.event_folder is None and window.model.rowCount() == 0
 
 
+@pytest.mark.parametrize("start", ["--demo", "the demo folder"])
+def test_starting_on_the_demo_uses_the_demos_own_register(
+    qtbot, real_setup, settings, pool, start
+):
+    """``run-app.sh`` without a folder starts on the demo (``gui --demo``); starting on the
+    demo event's folder does the same: never against the user's register."""
+    from spoenk_publisher.gui.app import open_start_paths
+
+    real = real_setup
+    before = file_state(real)
+    window = MainWindow(settings.register_path(), settings, pool=pool, warm_up=False)
+    qtbot.addWidget(window)
+    window.show()
+    if start == "--demo":
+        open_start_paths(window, [], demo=True)
+    else:
+        open_start_paths(window, [DEMO_EVENT_DIR])
+    qtbot.waitUntil(lambda: window.register_path == demo_register_path(), timeout=60_000)
+    assert window.event_folder == DEMO_EVENT_DIR
+    qtbot.waitUntil(lambda: window.analyse_job is None, timeout=90_000)
+    assert "DEMO" in window.windowTitle()
+    assert file_state(real) == before
+    window.close()
+
+
 # -- closing during an export ------------------------------------------------------------------
 
 
