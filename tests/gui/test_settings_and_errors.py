@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from spoenk_publisher.core.decisions import FaceDecision
 from spoenk_publisher.gui.app import open_start_paths
 from spoenk_publisher.gui.event.main_window import MainWindow
-from spoenk_publisher.paths import DEMO_EVENT_DIR
+from spoenk_publisher.paths import DEMO_EVENT_DIR, demo_register_path
 from spoenk_publisher.register import Register
 
 
@@ -139,8 +139,10 @@ def test_one_photo_from_the_file_manager_opens_a_quick_check(qtbot, window):
     # Nothing to open opens nothing (never the demo event against the user's register).
     open_start_paths(window, [])
     assert window.event_folder is None and window.model.rowCount() == 0
+    # The demo event's folder opens with the demo's own register.
     open_start_paths(window, [DEMO_EVENT_DIR])
-    assert window.model.rowCount() == 4
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=60_000)
+    assert window.register_path == demo_register_path()
 
 
 class _Emitter(QObject):
