@@ -74,8 +74,8 @@ class LoadRegisterJob(RegisterJob):
         return snapshot
 
 
-class CsvPreviewJob(RegisterJob):
-    """Check a file and work out what importing it would change (writes nothing)."""
+class _CsvJob(RegisterJob):
+    """A job on one school list: the file, the day it is read on, the user's column choices."""
 
     def __init__(
         self,
@@ -89,6 +89,10 @@ class CsvPreviewJob(RegisterJob):
         self.csv_path = Path(csv_path)
         self.today = today
         self.choices = dict(choices or {})
+
+
+class CsvPreviewJob(_CsvJob):
+    """Check a file and work out what importing it would change (writes nothing)."""
 
     def work(self) -> ImportPreview:
         self.report(Progress(0, 0, self.csv_path.name))
@@ -98,22 +102,9 @@ class CsvPreviewJob(RegisterJob):
         return preview
 
 
-class CsvImportJob(RegisterJob):
+class CsvImportJob(_CsvJob):
     """Import a file (all or nothing, one transaction: it cannot stop half-way, so once started
     it finishes)."""
-
-    def __init__(
-        self,
-        register_path: Path,
-        title: str,
-        csv_path: Path,
-        today: date,
-        choices: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(register_path, title)
-        self.csv_path = Path(csv_path)
-        self.today = today
-        self.choices = dict(choices or {})
 
     def work(self) -> ImportSummary:
         self.report(Progress(0, 0, self.csv_path.name))
