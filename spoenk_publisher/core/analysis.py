@@ -38,7 +38,8 @@ from spoenk_publisher.messages import Message
 #: 3: dlib's encoder runs in onnxruntime (encodings move by about 1e-6; not mixed with dlib's).
 #: 4: the large detection pass runs as tiles, frames are padded, weak boxes are "possible".
 #: 5: each encoded face carries its quality (pose and sharpness, ``core.faces.quality``).
-ANALYSIS_VERSION = "centerface-5"
+#: 6: the large pass enlarges a photo at most 1.5x (``detection.LARGE_PASS_MAX_ZOOM``).
+ANALYSIS_VERSION = "centerface-6"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]

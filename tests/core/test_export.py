@@ -20,6 +20,7 @@ from PIL import Image, PngImagePlugin
 from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_photo
 from spoenk_publisher.core.decisions import ConsentSnapshot
 from spoenk_publisher.core.export import ExportOptions, export_photos, slug
+from spoenk_publisher.core.faces import FACE
 from spoenk_publisher.core.faces.detection import detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces
 from spoenk_publisher.core.photos import WorkingCopy, load_upright
@@ -167,7 +168,10 @@ def test_consenting_person_is_shown_and_everyone_else_covered(
     exported = Image.open(item.file)
     assert max(exported.size) == 1080  # the Instagram preset
     found = detect_faces(WorkingCopy(exported.convert("RGB"), exported.size, 1.0, 1.0))
-    assert len(found) == 1  # only Obama's face is still a face
+    # Only Obama's face is still a face. A weak box the second look does not confirm may come
+    # up on what is left of a face cut by the frame (the woman at the right edge: hair and a
+    # few pixels of cheek); it would be covered as a "possible" face.
+    assert [face.kind for face in found].count(FACE) == 1
 
 
 def test_exclude_policy_leaves_out_photos_with_a_face_to_cover(tmp_path, obama_reference, export):

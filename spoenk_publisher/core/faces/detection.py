@@ -33,6 +33,8 @@ class DetectorPass:
     #: on the model's grid (see ``centerface.detect``).
     pad: int = 0
     tiling: centerface.Tiling | None = None
+    #: The most the pass enlarges a photo (None: up to ``long_side``). See ``LARGE_PASS_MAX_ZOOM``.
+    max_zoom: float | None = None
 
 
 #: Above this height in the model's input, a large pass sees a big face as parts of a face
@@ -51,6 +53,17 @@ LARGE_PASS_MAX_FACE_PX = 160
 #: no more CPU time (3.6 against 4.1 s a photo, one thread, a noisy machine): with the main
 #: process that is what keeps `check` near 1 GB on two analysis processes.
 TILE_MAX_SIDE = 768
+
+#: The large pass enlarges a photo smaller than its ``long_side`` at most this much. Enlarging
+#: adds no detail: it only shows a small face bigger to the model (uncapped, an 82 x 103 photo
+#: was enlarged 25x, a 910 x 1137 one 2.25x). bench/zoom_cap.py (2026-11-29), the photos of
+#: ../shared/photos at their own size, 1/2 and 1/4 (426 faces): the same recall from 8 px up
+#: (349/349) uncapped and capped at 1.5x, for 4.8x less detection CPU (36.8 against 175.4 s);
+#: under 8 px 75/77 against 77/77 (faces of a few pixels, no one's to recognise). No
+#: enlarging at all is too little: on 2,048-px canvases (1.25x uncapped) 12 of 198 faces of
+#: 8-16 px were missed at 1.0x, and a crowd at a fifth of its size on a 1,229-px canvas lost
+#: 6 of its 26 faces of 7-14 px (tests/core/test_detection.py; none at 1.5x).
+LARGE_PASS_MAX_ZOOM = 1.5
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,11 @@ PLANS: dict[str, DetectionPlan] = {
         passes=(
             DetectorPass(640, pad=32),
             DetectorPass(
-                2560, max_face_px=LARGE_PASS_MAX_FACE_PX, pad=32, tiling=_LARGE_TILES
+                2560,
+                max_face_px=LARGE_PASS_MAX_FACE_PX,
+                pad=32,
+                tiling=_LARGE_TILES,
+                max_zoom=LARGE_PASS_MAX_ZOOM,
             ),
         ),
         threshold=0.2,
@@ -203,6 +220,8 @@ def detect_in_image(image: Image.Image, plan: DetectionPlan) -> centerface.Detec
     mirrored_image: Image.Image | None = None
     for detector_pass in plan.passes:
         zoom = detector_pass.long_side / long_side
+        if detector_pass.max_zoom is not None:
+            zoom = min(zoom, detector_pass.max_zoom)
         if detector_pass.mirrored:
             if mirrored_image is None:
                 mirrored_image = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
