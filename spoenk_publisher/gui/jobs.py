@@ -9,7 +9,9 @@ there, end with exactly one of:
 
 - ``finished(result)``: the work returned ``result``. Work whose finished part matters (an
   analysis, an export) returns it when cancelled too, saying so in the result;
-- ``cancelled()``: the work stopped for Cancel with nothing to show (or never started);
+- ``cancelled()``: the work stopped for Cancel with nothing to show, or never started (Cancel
+  came while it waited for a thread). Whoever keeps state until the job ends (a busy flag, a
+  dialog's page) must end it on this signal too, or the window waits for good;
 - ``failed(error)``: the work raised; the exception object travels, and the window makes it a
   sentence with ``gui.common.errors.sentence`` (an unexpected error's traceback is logged here),
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThread, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from spoenk_publisher.core.faces import Box
 from spoenk_publisher.gui.event.verdict_text import ANALYSING, WAITING
+from spoenk_publisher.gui.jobs import DEFAULT_POOLS, GENERAL, Job, JobRunner
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OBAMA_PHOTO = DATA / "people" / "obama" / "obama-1.jpg"
@@ -125,3 +129,24 @@ def faces_by_reason(panel) -> dict[str, list]:
     for item in panel.face_items():
         found.setdefault(item.face.reason, []).append(item.face)
     return found
+
+
+@contextmanager
+def every_thread_busy(qtbot, runner: JobRunner, role: str = GENERAL) -> Iterator[None]:
+    """Keep every thread of ``runner``'s pool for ``role`` busy, so that a job started meanwhile
+    waits in the queue, as it does behind other work on a slow machine."""
+    release = threading.Event()
+    started: list[Job] = []
+
+    def hold(job: Job) -> None:
+        started.append(job)
+        release.wait(60)
+
+    threads = DEFAULT_POOLS[role] or QThread.idealThreadCount()
+    for _ in range(threads):
+        runner.start(Job(hold), role)
+    qtbot.waitUntil(lambda: len(started) == threads, timeout=10_000)
+    try:
+        yield
+    finally:
+        release.set()

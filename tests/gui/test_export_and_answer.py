@@ -15,6 +15,7 @@ from gui_testing import (
     OBAMA_PHOTO,
     TWO_PEOPLE,
     analyse,
+    every_thread_busy,
     select_photo,
 )
 from PIL import Image
@@ -23,6 +24,7 @@ from PySide6.QtCore import Qt
 from spoenk_publisher.core.answer import DO_NOT_POST, POST, WITH_BLUR
 from spoenk_publisher.gui.event.event_state import REVIEW_DWELL_MS
 from spoenk_publisher.gui.event.verdict_text import ANALYSING, ERROR, WAITING
+from spoenk_publisher.gui.jobs import WRITE
 
 
 def look_at(qtbot, window, name: str) -> None:
@@ -97,6 +99,27 @@ def test_the_export_states_what_it_writes_and_the_summary_who_is_in_it(
     export_to(qtbot, dialog, tmp_path / "all")
     assert len(list((tmp_path / "all").glob("*.jpg"))) == 3
     dialog.accept()
+
+
+def test_an_export_cancelled_before_it_started_ends_with_nothing_written(
+    qtbot, window, event_folder, tmp_path
+):
+    """Cancel while the export still waits for the writing thread (behind other writing): the
+    dialog says it was cancelled and can be closed, not "Stopping…" for good."""
+    window.open_paths([event_folder])
+    analyse(qtbot, window)
+    window.open_export()
+    dialog = window.export_dialog
+    dialog.include_unreviewed.click()
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    with every_thread_busy(qtbot, window.jobs, WRITE):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        dialog.reject()  # closing while exporting means stop
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    assert "The export was cancelled." in dialog.summary_view.toPlainText()
+    assert list((tmp_path / "out").glob("*.jpg")) == []
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.export_dialog is None, timeout=5_000)
 
 
 def test_review_first_shows_the_unreviewed_photos_instead_of_exporting(

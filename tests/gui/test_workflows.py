@@ -19,6 +19,7 @@ from gui_testing import (
     click_toolbar,
     drag_box,
     drop_files,
+    every_thread_busy,
     faces_by_reason,
     pick_person,
     select_photo,
@@ -84,6 +85,25 @@ def test_cancel_stops_the_analysis_and_keeps_the_photos_waiting(qtbot, window, t
     waiting = [item for item in window.model._items if item.status == "waiting"]
     assert waiting, "cancel came too late to leave any photo waiting"
     assert "cancelled" in window.message_label.text()
+
+
+def test_an_analysis_cancelled_before_it_started_ends_and_can_be_started_again(
+    qtbot, window, event_folder
+):
+    """Cancel while the analysis still waits for a free thread (behind other work): the
+    window must not stay "Stopping…" for good."""
+    window.open_paths([event_folder])
+    with every_thread_busy(qtbot, window.jobs):
+        click_toolbar(qtbot, window, window.analyse_action)
+        assert window.analyse_job is not None
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.analyse_job is None, timeout=10_000)
+    assert not window.cancel_button.isVisible()
+    assert all(item.status == "waiting" for item in window.model._items)
+    assert "cancelled" in window.message_label.text()
+
+    analyse(qtbot, window)  # and it can be started again
+    assert not [item for item in window.model._items if item.status == "waiting"]
 
 
 def test_a_channel_change_decides_again_without_analysing(qtbot, window, event_folder):

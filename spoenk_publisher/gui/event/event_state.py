@@ -210,7 +210,13 @@ class EventState(QObject):
         job.signals.progress.connect(self._analysis_step)
         self.analyse_job = job
         self._analysis_started = time.perf_counter()
-        self.runner.start(job, finished=self._analysis_finished, failed=self._analysis_failed)
+        self.runner.start(
+            job,
+            finished=self._analysis_finished,
+            failed=self._analysis_failed,
+            # Cancelled before it began (waiting for a thread): every photo waits again.
+            cancelled=lambda: self._analysis_finished(BatchResult(cancelled=True)),
+        )
         self.analysis_running.emit(True)
         return job
 

@@ -401,7 +401,14 @@ class ExportDialog(QDialog):
         job.signals.progress.connect(self._progress)
         self.job = job
         self.pages.setCurrentIndex(1)
-        self.jobs.start(job, WRITE, finished=self._finished, failed=self._failed)
+        self.jobs.start(
+            job,
+            WRITE,
+            finished=self._finished,
+            failed=self._failed,
+            # Cancelled before it began (waiting behind other writing): nothing was written.
+            cancelled=lambda: self._finished(ExportSummary(cancelled=True)),
+        )
 
     def _options_problem(self, text: str) -> None:
         self.options_error.setText(text)
