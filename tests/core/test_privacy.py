@@ -128,8 +128,9 @@ def test_check_and_export_open_no_network_socket_and_write_no_telemetry(tmp_path
         trace = tmp_path / f"{name}.trace"
         env["XDG_CACHE_HOME"] = str(home / f".cache-{name}")  # each analyses for real
         subprocess.run(
-            [strace, "-f", "-qq", "-e", "trace=execve,socket,connect,sendto,sendmsg", "-o",
-             str(trace),
+            # --seccomp-bpf: only the traced calls stop the process (several times faster).
+            [strace, "-f", "--seccomp-bpf", "-qq", "-e",
+             "trace=execve,socket,connect,sendto,sendmsg", "-o", str(trace),
              sys.executable, "-m", "spoenk_publisher", *args],
             env=env, check=True, capture_output=True, timeout=300,
         )  # fmt: skip
