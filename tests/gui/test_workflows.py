@@ -13,6 +13,7 @@ from gui_testing import (
     NO_FACE,
     OBAMA,
     SANNE,
+    TWO_PEOPLE,
     analyse,
     choose,
     click_face,
@@ -88,18 +89,24 @@ def test_cancel_stops_the_analysis_and_keeps_the_photos_waiting(qtbot, window, t
 
 
 def test_an_analysis_cancelled_before_it_started_ends_and_can_be_started_again(
-    qtbot, window, event_folder
+    qtbot, window, tmp_path
 ):
     """Cancel while the analysis still waits for a free thread (behind other work): the
     window must not stay "Stopping…" for good."""
-    window.open_paths([event_folder])
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    for source in (NO_FACE, TWO_PEOPLE):  # bytes of their own: not in the session's cache
+        Image.open(source).convert("RGB").save(folder / source.name, quality=81)
+    window.open_paths([folder])
     with every_thread_busy(qtbot, window.jobs):
+        waiting = {item.path for item in window.model._items if item.status == "waiting"}
+        assert len(waiting) == 2
         click_toolbar(qtbot, window, window.analyse_action)
         assert window.analyse_job is not None
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.analyse_job is None, timeout=10_000)
     assert not window.cancel_button.isVisible()
-    assert all(item.status == "waiting" for item in window.model._items)
+    assert {item.path for item in window.model._items if item.status == "waiting"} == waiting
     assert "cancelled" in window.message_label.text()
 
     analyse(qtbot, window)  # and it can be started again
