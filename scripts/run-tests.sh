@@ -15,4 +15,11 @@ if ! command -v strace >/dev/null && command -v apt-get >/dev/null; then
 fi
 
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+# Two test processes (pytest-xdist), a test file each at a time: the suite waits on models,
+# subprocesses and timers for a good part of its time, so two keep both cores of a laptop busy
+# (SPOENK_TEST_PROCESSES=0: one process, e.g. to debug with -s or --pdb).
+processes=${SPOENK_TEST_PROCESSES:-2}
+if [ "$processes" != "0" ]; then
+  set -- -n "$processes" --dist loadfile "$@"
+fi
 exec .venv/bin/python -m pytest "$@"

@@ -94,10 +94,15 @@ def _no_writes_outside_temporary_folders():
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(PRIVATE_HOME, ignore_errors=True)
+    # With test processes (pytest-xdist) this runs in each and in the controller, whose
+    # snapshot of the user's files was taken before any test ran: it sees what any process did.
     changed = changed_user_files()
     if changed:
-        session.config.pluginmanager.get_plugin("terminalreporter").write_line(
-            "FAILED: the run changed files outside its temporary folders: " + ", ".join(changed),
-            red=True,
-        )
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(
+                "FAILED: the run changed files outside its temporary folders: "
+                + ", ".join(changed),
+                red=True,
+            )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

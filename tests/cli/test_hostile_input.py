@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from spoenk_publisher.cli import main
-from spoenk_publisher.register import Register
+from spoenk_publisher.register import Register, db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OBAMA = DATA / "people" / "obama" / "obama-1.jpg"
@@ -242,10 +242,13 @@ def test_a_photo_between_the_two_pixel_limits_is_read(tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["empty", "other program", "damaged", "no schema_version"])
-def test_a_file_that_is_no_usable_register_is_refused_and_left_alone(tmp_path, kind):
+def test_a_file_that_is_no_usable_register_is_refused_and_left_alone(tmp_path, kind, monkeypatch):
     path = tmp_path / "register.db"
     if kind == "empty":
         path.write_bytes(b"")
+        # An empty file may be a register another process is creating: the app gives it a
+        # second (register.db.NEW_FILE_GRACE_S); a tenth is enough to show the refusal.
+        monkeypatch.setattr(db, "NEW_FILE_GRACE_S", 0.1)
     elif kind == "other program":
         with sqlite3.connect(path) as other:
             other.execute("CREATE TABLE bookmarks (url TEXT)")
