@@ -11,6 +11,7 @@ import pytest
 from gui_testing import (
     BIDEN,
     BIDEN_PHOTO,
+    EXAMPLE_CSV,
     GROUP_PHOTO,
     LIN,
     NO_FACE,
@@ -83,6 +84,23 @@ def register_path(tmp_path: Path, references) -> Path:
         register.record_consent(BIDEN, "instagram", False)
         register.record_consent(LIN, "instagram", True)
     return path
+
+
+@pytest.fixture
+def empty_register_path(tmp_path: Path) -> Path:
+    """A new consent register with nobody in it."""
+    path = tmp_path / "r.db"
+    Register.open(path).close()
+    return path
+
+
+@pytest.fixture
+def example_register(empty_register_path: Path, today) -> Path:
+    """The example list of docs/voorbeeld-register.csv imported on the test's day (a module's
+    autouse fixture that sets the clock runs first)."""
+    with Register.open(empty_register_path) as register:
+        register.import_csv(EXAMPLE_CSV, today=today)
+    return empty_register_path
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from spoenk_publisher.gui.event.verdict_text import ANALYSING, WAITING
 from spoenk_publisher.gui.jobs import DEFAULT_POOLS, GENERAL, Job, JobRunner
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+EXAMPLE_CSV = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-register.csv"
 OBAMA_PHOTO = DATA / "people" / "obama" / "obama-1.jpg"
 BIDEN_PHOTO = DATA / "people" / "biden" / "biden-1.jpg"
 GROUP_PHOTO = DATA / "groups" / "obama_and_biden.jpg"  # Biden, Obama and a child

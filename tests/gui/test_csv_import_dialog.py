@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from spoenk_publisher.gui.register.models import ConsentMatrixModel
@@ -15,13 +14,6 @@ from spoenk_publisher.gui.register.window import RegisterWindow
 from spoenk_publisher.register import ConsentState, Register
 
 SCHOOLS = Path(__file__).resolve().parents[1] / "data" / "register" / "schools"
-
-
-@pytest.fixture
-def register_path(tmp_path: Path) -> Path:
-    path = tmp_path / "r.db"
-    Register.open(path).close()
-    return path
 
 
 def open_window(qtbot, path: Path) -> RegisterWindow:
@@ -41,9 +33,9 @@ def choose(box, data: str) -> None:
 
 
 def test_the_plan_shows_every_column_and_the_answers_counted_as_no(
-    qtbot, register_path: Path, today: date
+    qtbot, empty_register_path: Path, today: date
 ) -> None:
-    window = open_window(qtbot, register_path)
+    window = open_window(qtbot, empty_register_path)
     dialog = window.import_csv_file(SCHOOLS / "parnassys-parro.csv")
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
 
@@ -67,7 +59,7 @@ def test_the_plan_shows_every_column_and_the_answers_counted_as_no(
 
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         assert register.may_appear("4002", "instagram", today)
         assert not register.may_appear("4001", "instagram", today)
 
@@ -80,11 +72,11 @@ AMBIGUOUS = (
 
 
 def test_an_ambiguous_column_is_chosen_in_its_drop_down_and_remembered(
-    qtbot, register_path: Path, tmp_path: Path, today: date
+    qtbot, empty_register_path: Path, tmp_path: Path, today: date
 ) -> None:
     path = tmp_path / "eigen-lijst.csv"
     path.write_text(AMBIGUOUS, encoding="utf-8")
-    window = open_window(qtbot, register_path)
+    window = open_window(qtbot, empty_register_path)
     dialog = window.import_csv_file(path)
     qtbot.waitUntil(lambda: dialog.tables.currentWidget() is dialog.problems_view, timeout=10_000)
 
@@ -101,7 +93,7 @@ def test_an_ambiguous_column_is_chosen_in_its_drop_down_and_remembered(
     assert dialog.changes_model.item(0, headers.index("Instagram")).text().startswith("✓")
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         assert register.may_appear("1", "instagram", today)
         assert register.consent_status("2", "instagram", today).state is ConsentState.REFUSED
 
@@ -116,7 +108,7 @@ def test_an_ambiguous_column_is_chosen_in_its_drop_down_and_remembered(
 
 
 def test_the_matrix_marks_a_parents_consent_for_a_pupil_of_16(
-    qtbot, register_path: Path, tmp_path: Path, today: date
+    qtbot, empty_register_path: Path, tmp_path: Path, today: date
 ) -> None:
     sixteen = date(today.year - 17, today.month, 1)
     path = tmp_path / "magister.csv"
@@ -126,9 +118,9 @@ def test_the_matrix_marks_a_parents_consent_for_a_pupil_of_16(
         f"2;Julia Smit;{sixteen:%d-%m-%Y};leerling;ja;nee\r\n",
         encoding="utf-8",
     )
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         register.import_csv(path, today=today)
-    window = open_window(qtbot, register_path)
+    window = open_window(qtbot, empty_register_path)
 
     model = window.model
     names = [c.name for c in model.channels]

@@ -6,13 +6,10 @@ the side panel's buttons stay put, and the people without a reference face can b
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from test_register_window import (
-    EXAMPLE_CSV,
     TODAY,
     StubChooser,
     cell,
@@ -27,20 +24,6 @@ from spoenk_publisher.register import ConsentState, Person, Register, Role
 @pytest.fixture(autouse=True)
 def _on_the_test_day(set_today) -> None:
     set_today(TODAY)
-
-
-@pytest.fixture
-def register_path(tmp_path: Path) -> Path:
-    path = tmp_path / "r.db"
-    Register.open(path).close()
-    return path
-
-
-@pytest.fixture
-def example_register(register_path: Path) -> Path:
-    with Register.open(register_path) as register:
-        register.import_csv(EXAMPLE_CSV, today=TODAY)
-    return register_path
 
 
 def click_radio(qtbot, button) -> None:
@@ -128,8 +111,17 @@ def test_the_history_shows_the_withdrawal_note(qtbot, example_register):
     assert newest[1:] == ["Website", "Withdrawn", "mail van moeder 28-11"]
 
 
+def open_list_with_problems(qtbot, register_path, csv):
+    """The CSV import dialog on ``csv``, once it shows the list's problems."""
+    window = open_window(qtbot, register_path, StubChooser(csv=csv))
+    window.import_action.trigger()
+    dialog = window.csv_dialog
+    qtbot.waitUntil(lambda: dialog.tables.currentWidget() is dialog.problems_view, timeout=10_000)
+    return dialog
+
+
 def test_a_list_with_an_unclear_column_and_two_bad_rows_reports_all_three_at_once(
-    qtbot, register_path, tmp_path
+    qtbot, empty_register_path, tmp_path
 ):
     bad = tmp_path / "lijst.csv"
     bad.write_text(
@@ -139,10 +131,7 @@ def test_a_list_with_an_unclear_column_and_two_bad_rows_reports_all_three_at_onc
         "1003;Noor Bakker;6A;leerling;ja;nee;32-13-2027;ja\n",
         encoding="utf-8",
     )
-    window = open_window(qtbot, register_path, StubChooser(csv=bad))
-    window.import_action.trigger()
-    dialog = window.csv_dialog
-    qtbot.waitUntil(lambda: dialog.tables.currentWidget() is dialog.problems_view, timeout=10_000)
+    dialog = open_list_with_problems(qtbot, empty_register_path, bad)
 
     problems = dialog.problems_model
     found = [(problems.item(r, 0).text(), problems.item(r, 1).text()) for r in range(3)]
@@ -160,7 +149,7 @@ def test_a_list_with_an_unclear_column_and_two_bad_rows_reports_all_three_at_onc
     dialog.reject()
 
 
-def test_two_bad_rows_are_reported_both_at_once(qtbot, register_path, tmp_path):
+def test_two_bad_rows_are_reported_both_at_once(qtbot, empty_register_path, tmp_path):
     bad = tmp_path / "twee-fouten.csv"
     bad.write_text(
         "leerlingnummer;naam;groep;rol;website;instagram;geldig_tot\n"
@@ -169,10 +158,7 @@ def test_two_bad_rows_are_reported_both_at_once(qtbot, register_path, tmp_path):
         "1003;;6A;leerling;ja;nee;\n",
         encoding="utf-8",
     )
-    window = open_window(qtbot, register_path, StubChooser(csv=bad))
-    window.import_action.trigger()
-    dialog = window.csv_dialog
-    qtbot.waitUntil(lambda: dialog.tables.currentWidget() is dialog.problems_view, timeout=10_000)
+    dialog = open_list_with_problems(qtbot, empty_register_path, bad)
 
     assert "2 problem(s)" in dialog.headline.text()
     lines = [dialog.problems_model.item(r, 0).text() for r in range(2)]
@@ -206,16 +192,16 @@ def test_the_side_panel_buttons_stay_put_when_the_selection_changes(qtbot, examp
 
 
 def test_the_filter_lists_exactly_the_people_without_a_reference_face(
-    qtbot, register_path, references
+    qtbot, empty_register_path, references
 ):
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         register.add_person(Person("1", "Barack Obama", "8A", Role.STAFF))
         register.add_person(Person("2", "Joe Biden", "8B", Role.STAFF))
         register.add_person(Person("3", "Sanne de Vries", "5B", Role.PUPIL))
         register.add_person(Person("4", "Daan Jansen", "5B", Role.PUPIL))
         register.enrol("1", [references["1001"]])
         register.enrol("2", [references["1002"]])
-    window = open_window(qtbot, register_path)
+    window = open_window(qtbot, empty_register_path)
     assert sorted(window.visible_people()) == ["1", "2", "3", "4"]
 
     qtbot.mouseClick(window.no_reference_box, Qt.MouseButton.LeftButton)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gui_testing import EXAMPLE_CSV
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -22,7 +23,6 @@ from spoenk_publisher.register import ConsentState, Person, Register, Role
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CSV_DIR = DATA_DIR / "register"
-EXAMPLE_CSV = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-register.csv"
 OBAMA = DATA_DIR / "people" / "obama" / "obama-1.jpg"
 OBAMA_2 = DATA_DIR / "people" / "obama" / "obama-2.jpg"
 NO_FACE = DATA_DIR / "no_face" / "kit-1-background.jpg"
@@ -49,20 +49,6 @@ class StubChooser:
 def _on_the_test_day(set_today) -> None:
     """These tests show and record consent on ``TODAY`` (the app's clock)."""
     set_today(TODAY)
-
-
-@pytest.fixture
-def register_path(tmp_path: Path) -> Path:
-    path = tmp_path / "r.db"
-    Register.open(path).close()
-    return path
-
-
-@pytest.fixture
-def example_register(register_path: Path) -> Path:
-    with Register.open(register_path) as register:
-        register.import_csv(EXAMPLE_CSV, today=TODAY)
-    return register_path
 
 
 def open_window(qtbot, path: Path, chooser: StubChooser | None = None) -> RegisterWindow:
@@ -172,9 +158,9 @@ def test_search_by_name_and_filter_by_group(qtbot, example_register):
 # -- CSV import --------------------------------------------------------------------------------
 
 
-def test_import_a_csv_file_through_the_dialog(qtbot, register_path):
+def test_import_a_csv_file_through_the_dialog(qtbot, empty_register_path):
     chooser = StubChooser(csv=EXAMPLE_CSV)
-    window = open_window(qtbot, register_path, chooser)
+    window = open_window(qtbot, empty_register_path, chooser)
     assert window.list_stack.currentWidget() is window.empty_hint
 
     qtbot.mouseClick(button(window, window.import_action), Qt.MouseButton.LeftButton)
@@ -197,7 +183,7 @@ def test_import_a_csv_file_through_the_dialog(qtbot, register_path):
     ]
     assert changes.item(0, headers.index("Instagram")).text() == "✓ 31-07-2027"
     assert changes.item(1, headers.index("Instagram")).text() == "✗ Refused"
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         assert register.people() == []  # nothing is imported before the user confirms
 
     with qtbot.waitSignal(window.loaded, timeout=10_000):
@@ -208,7 +194,7 @@ def test_import_a_csv_file_through_the_dialog(qtbot, register_path):
     assert window.model.rowCount() == 6
     assert cell(window, "1004", "x").data() == "✓ 31-07-2027"
     assert "Imported: 6 people added, 0 changed, 48 consent records." in window.message_bar.text()
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         assert len(register.people()) == 6
 
 
@@ -237,9 +223,9 @@ def test_the_preview_shows_changes_to_people_already_in_the_register(qtbot, exam
         assert register.may_appear("1001", "instagram", TODAY)
 
 
-def test_a_bad_csv_file_shows_its_problems_by_line_and_imports_nothing(qtbot, register_path):
+def test_a_bad_csv_file_shows_its_problems_by_line_and_imports_nothing(qtbot, empty_register_path):
     chooser = StubChooser(csv=CSV_DIR / "one-bad-row.csv")
-    window = open_window(qtbot, register_path, chooser)
+    window = open_window(qtbot, empty_register_path, chooser)
 
     window.import_action.trigger()
     dialog = window.csv_dialog
@@ -257,7 +243,7 @@ def test_a_bad_csv_file_shows_its_problems_by_line_and_imports_nothing(qtbot, re
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert window.model.rowCount() == 0
-    with Register.open(register_path) as register:
+    with Register.open(empty_register_path) as register:
         assert register.people() == []
 
 
@@ -365,11 +351,11 @@ def test_withdrawing_when_nothing_was_published_says_so(qtbot, example_register)
 
 
 @pytest.fixture
-def obama_register(register_path: Path) -> Path:
-    with Register.open(register_path) as register:
+def obama_register(empty_register_path: Path) -> Path:
+    with Register.open(empty_register_path) as register:
         register.add_person(Person("P044", "Barack Obama", "8A", Role.STAFF))
         register.add_person(Person("P045", "Kit Harington", "8A", Role.STAFF))
-    return register_path
+    return empty_register_path
 
 
 def test_dropping_a_photo_on_a_person_adds_a_reference_face(qtbot, obama_register):
