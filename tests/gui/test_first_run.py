@@ -3,32 +3,20 @@ that waits), and the demo shows every kind of decision without any setup."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from gui_testing import ANALYSIS_TIMEOUT_MS
+from gui_testing import ANALYSIS_TIMEOUT_MS, EXAMPLE_CSV
 from PySide6.QtCore import Qt
 
 from spoenk_publisher.gui.event.main_window import MainWindow
 from spoenk_publisher.gui.register.widgets import FileChooser
 from spoenk_publisher.paths import DEMO_EVENT_DIR
-from spoenk_publisher.register import Register
-
-EXAMPLE_CSV = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-register.csv"
 
 
 @pytest.fixture
-def empty_register(tmp_path: Path) -> Path:
-    path = tmp_path / "school.db"
-    Register.open(path).close()
-    return path
-
-
-@pytest.fixture
-def first_run(qtbot, monkeypatch, tmp_path, empty_register, settings, pool) -> MainWindow:
+def first_run(qtbot, monkeypatch, tmp_path, empty_register_path, settings, pool) -> MainWindow:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    settings.set_register_path(empty_register)
-    window = MainWindow(empty_register, settings, pool=pool, warm_up=False)
+    settings.set_register_path(empty_register_path)
+    window = MainWindow(empty_register_path, settings, pool=pool, warm_up=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -52,8 +40,8 @@ def test_the_demo_opens_the_demo_register_and_event_and_analyses_it(qtbot, first
     demo_path = tmp_path / "data" / "spoenk-publisher" / "demo-register.db"
     qtbot.waitUntil(lambda: window.register_path == demo_path, timeout=60_000)
     # The window borrows the demo register; the saved choice stays the user's own register.
-    assert window.settings.register_path() == tmp_path / "school.db"
-    assert window.real_register_path == tmp_path / "school.db"
+    assert window.settings.register_path() == tmp_path / "r.db"
+    assert window.real_register_path == tmp_path / "r.db"
     assert window.register_label.text() == "Register: demo"
     assert "DEMO" in window.windowTitle()
     assert window.event_folder == DEMO_EVENT_DIR
@@ -76,8 +64,8 @@ def test_the_demo_opens_the_demo_register_and_event_and_analyses_it(qtbot, first
     # The demo says what it is, and the way back leads to the user's own register.
     assert window.banner.back_button.isVisible()
     qtbot.mouseClick(window.banner.back_button, Qt.MouseButton.LeftButton)
-    assert window.register_path == tmp_path / "school.db"
-    assert window.settings.register_path() == tmp_path / "school.db"
+    assert window.register_path == tmp_path / "r.db"
+    assert window.settings.register_path() == tmp_path / "r.db"
     assert window.banner.state == window.banner.EMPTY
     assert window.model.rowCount() == 0  # the demo event went with the demo register
 
