@@ -39,7 +39,8 @@ from spoenk_publisher.messages import Message
 #: 4: the large detection pass runs as tiles, frames are padded, weak boxes are "possible".
 #: 5: each encoded face carries its quality (pose and sharpness, ``core.faces.quality``).
 #: 6: the large pass enlarges a photo at most 1.5x (``detection.LARGE_PASS_MAX_ZOOM``).
-ANALYSIS_VERSION = "centerface-6"
+#: 7: ... of the photo, not of its working copy: a 12 MP photo is shown at 2560 px again.
+ANALYSIS_VERSION = "centerface-7"
 
 #: ``progress(done, total, current_path)``: called on the caller's thread.
 Progress = Callable[[int, int, Path | None], None]

@@ -33,7 +33,8 @@ class DetectorPass:
     #: on the model's grid (see ``centerface.detect``).
     pad: int = 0
     tiling: centerface.Tiling | None = None
-    #: The most the pass enlarges a photo (None: up to ``long_side``). See ``LARGE_PASS_MAX_ZOOM``.
+    #: The most the pass enlarges the photo, not its working copy (None: up to ``long_side``).
+    #: See ``LARGE_PASS_MAX_ZOOM`` and ``pass_zoom``.
     max_zoom: float | None = None
 
 
@@ -54,9 +55,12 @@ LARGE_PASS_MAX_FACE_PX = 160
 #: process that is what keeps `check` near 1 GB on two analysis processes.
 TILE_MAX_SIDE = 768
 
-#: The large pass enlarges a photo smaller than its ``long_side`` at most this much. Enlarging
-#: adds no detail: it only shows a small face bigger to the model (uncapped, an 82 x 103 photo
-#: was enlarged 25x, a 910 x 1137 one 2.25x). bench/zoom_cap.py (2026-11-29), the photos of
+#: The large pass enlarges a photo smaller than its ``long_side`` at most this much: the photo
+#: itself, not the working copy it is analysed from (a 12 MP photo's 1600-px copy is shown at
+#: 2560 px, 0.64x the photo; capped at 1.5x of the copy, bench/detection.py lost three
+#: hand-checked faces of 22-31 px on 2026-11-30). Enlarging a small photo adds no detail: it
+#: only shows a small face bigger to the model (uncapped, an 82 x 103 photo was enlarged 25x,
+#: a 910 x 1137 one 2.25x). bench/zoom_cap.py (2026-11-29), the photos of
 #: ../shared/photos at their own size, 1/2 and 1/4 (426 faces): the same recall from 8 px up
 #: (349/349) uncapped and capped at 1.5x, for 4.8x less detection CPU (36.8 against 175.4 s);
 #: under 8 px 75/77 against 77/77 (faces of a few pixels, no one's to recognise). No
@@ -140,7 +144,7 @@ def detect_faces(working: WorkingCopy, mode: str = "standard") -> list[DetectedF
     if mode not in PLANS:
         raise ValueError(f"unknown detection mode {mode!r}; expected one of {MODES}")
     plan = PLANS[mode]
-    found = detect_in_image(working.image, plan)
+    found = detect_in_image(working.image, plan, working.scale)
     confirmed = second_opinion(working.image, found)
     centerface.release_memory()  # the process goes on to encode faces, or waits
     faces: list[DetectedFace] = []
@@ -213,15 +217,26 @@ def recheck_score(image: Image.Image, box: np.ndarray) -> float:
     return best
 
 
-def detect_in_image(image: Image.Image, plan: DetectionPlan) -> centerface.Detections:
-    """The merged detections of all passes of ``plan``, in ``image`` pixels."""
+def pass_zoom(detector_pass: DetectorPass, size: tuple[int, int], scale: float = 1.0) -> float:
+    """How much ``detector_pass`` resizes an image of ``size`` that is ``scale`` times smaller
+    than its photo (a working copy's ``scale``): to the pass's ``long_side``, enlarging the
+    photo itself at most ``max_zoom`` times. A 12 MP photo's 1600-px working copy is shown at
+    2560 px (1.6x the copy, 0.64x the photo); an 800-px photo at 1200 px."""
+    zoom = detector_pass.long_side / max(size)
+    if detector_pass.max_zoom is not None:
+        zoom = min(zoom, detector_pass.max_zoom * scale)
+    return zoom
+
+
+def detect_in_image(
+    image: Image.Image, plan: DetectionPlan, scale: float = 1.0
+) -> centerface.Detections:
+    """The merged detections of all passes of ``plan``, in ``image`` pixels; ``scale``: how
+    many times smaller ``image`` is than its photo (see ``pass_zoom``)."""
     parts: list[centerface.Detections] = []
-    long_side = max(image.size)
     mirrored_image: Image.Image | None = None
     for detector_pass in plan.passes:
-        zoom = detector_pass.long_side / long_side
-        if detector_pass.max_zoom is not None:
-            zoom = min(zoom, detector_pass.max_zoom)
+        zoom = pass_zoom(detector_pass, image.size, scale)
         if detector_pass.mirrored:
             if mirrored_image is None:
                 mirrored_image = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
