@@ -20,6 +20,7 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
+from spoenk_publisher.base import Box
 from spoenk_publisher.messages import FileError
 
 pillow_heif.register_heif_opener()
@@ -94,6 +95,17 @@ class WorkingCopy:
             min(height, math.ceil(y1 * self.scale_y - eps)),
         )
 
+    def to_copy(self, box: Box) -> Box:
+        """Map a full-resolution ``box`` onto the copy, rounded outward and clipped."""
+        width, height = self.image.size
+        eps = 1e-6
+        return Box(
+            max(0, math.floor(box.x0 / self.scale_x + eps)),
+            max(0, math.floor(box.y0 / self.scale_y + eps)),
+            min(width, math.ceil(box.x1 / self.scale_x - eps)),
+            min(height, math.ceil(box.y1 / self.scale_y - eps)),
+        )
+
 
 def content_hash(path: Path | str) -> str:
     """SHA-256 of the file's bytes: the photo's identity in caches and records.
@@ -164,6 +176,14 @@ def expand_photo_paths(paths: Iterable[Path | str]) -> list[Path]:
 def load_upright(path: Path | str) -> Image.Image:
     """The whole photo, upright (EXIF orientation applied), as 8-bit sRGB RGB."""
     return _decode(Path(path), long_side=None).image
+
+
+def load_at_least(path: Path | str, long_side: int | None) -> WorkingCopy:
+    """The whole photo, upright, as 8-bit sRGB RGB, decoded at 1/2, 1/4 or 1/8 of its size
+    where JPEG DCT scaling leaves a long side of at least ``long_side`` (None: full size), and
+    not resized further. For a photo published smaller: a 12 MP JPEG published at 1080 px is
+    decoded at 2000 px, in a third of the time and a quarter of the memory."""
+    return _decode(Path(path), long_side=long_side, resize=False)
 
 
 def load_for_analysis(path: Path | str, long_side: int = ANALYSIS_LONG_SIDE) -> WorkingCopy:
@@ -292,7 +312,7 @@ def _orientation(image: Image.Image) -> int:
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
-def _decode(path: Path, long_side: int | None) -> WorkingCopy:
+def _decode(path: Path, long_side: int | None, resize: bool = True) -> WorkingCopy:
     # face_recognition switches this on when imported, which would turn a truncated photo into
     # a silently grey one; a damaged file must be reported instead.
     ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -325,7 +345,7 @@ def _decode(path: Path, long_side: int | None) -> WorkingCopy:
     finally:
         image.close()
 
-    if long_side is not None and max(rgb.size) > long_side:
+    if resize and long_side is not None and max(rgb.size) > long_side:
         ratio = long_side / max(rgb.size)
         target = (max(1, round(rgb.width * ratio)), max(1, round(rgb.height * ratio)))
         rgb = rgb.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)

@@ -65,7 +65,7 @@ def anonymise(
     """A copy of ``image`` (RGB, upright, full resolution) with every box covered."""
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; expected one of {STYLES}")
-    result = image.convert("RGB").copy()
+    result = image.copy() if image.mode == "RGB" else image.convert("RGB")
     for box in boxes:
         region = cover_region(box, result.size, margins)
         if region.width < 1 or region.height < 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -19,13 +20,14 @@ from PIL import Image, PngImagePlugin
 
 from spoenk_publisher.core.analysis import AnalysisCache, PhotoAnalysis, analyse_photo
 from spoenk_publisher.core.decisions import ConsentSnapshot
-from spoenk_publisher.core.export import ExportOptions, export_photos, slug
-from spoenk_publisher.core.faces import FACE
+from spoenk_publisher.core.export import ExportOptions, export_photos, render_photo, slug
+from spoenk_publisher.core.faces import FACE, Box
 from spoenk_publisher.core.faces.detection import detect_faces
 from spoenk_publisher.core.faces.encoding import encode_faces
-from spoenk_publisher.core.photos import WorkingCopy, load_upright
+from spoenk_publisher.core.photos import WorkingCopy, content_hash, load_upright
 from spoenk_publisher.core.presets import ChannelPreset
-from spoenk_publisher.core.render import STYLES, anonymise
+from spoenk_publisher.core.render import STYLES, anonymise, cover_region, fit_long_side
+from spoenk_publisher.core.review import decide
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OBAMA = DATA / "people" / "obama" / "obama-1.jpg"
@@ -130,6 +132,45 @@ def test_pixelated_faces_show_real_pixel_blocks(group_analysis):
     assert len(colours) <= 16  # a blur would leave thousands of shades
     original = image.crop((box.x0, box.y0, box.x1, box.y1))
     assert len(original.getcolors(maxcolors=100_000)) > 1000
+
+
+def test_a_large_photo_published_smaller_is_covered_as_its_full_resolution_would_be(
+    tmp_path, group_analysis
+):
+    """A 12 MP photo published at 1080 px is decoded at half its size (JPEG DCT scaling) and
+    covered there: what is published is what covering the full-resolution photo gives, every
+    face covered in the same place (within the grey levels of resampling and JPEG)."""
+    factor = 4000 / group_analysis.width
+    big = tmp_path / "big.jpg"
+    with Image.open(GROUP) as image:
+        size = (round(image.width * factor), round(image.height * factor))
+        image.convert("RGB").resize(size, Image.Resampling.LANCZOS).save(big, quality=92)
+    faces = tuple(
+        dataclasses.replace(face, box=Box(*(round(v * factor) for v in face.box.as_list())))
+        for face in group_analysis.faces
+    )
+    analysis = dataclasses.replace(
+        group_analysis, path=big, sha256=content_hash(big), width=size[0], height=size[1],
+        faces=faces,
+    )  # fmt: skip
+    decision = decide(analysis, empty_snapshot())
+    boxes = [face.box for face in decision.faces if face.action == "blur"]
+    assert len(boxes) == len(faces) >= 3
+
+    data = render_photo(analysis, decision, ChannelPreset(1080))
+
+    published = np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), dtype=float)
+    expected = np.asarray(fit_long_side(anonymise(load_upright(big), boxes), 1080), dtype=float)
+    uncovered = np.asarray(fit_long_side(load_upright(big), 1080), dtype=float)
+    assert published.shape == expected.shape
+    scale = published.shape[1] / size[0]
+    for box in boxes:
+        region = cover_region(box, size)
+        rows = slice(round(region.y0 * scale), round(region.y1 * scale))
+        cols = slice(round(region.x0 * scale), round(region.x1 * scale))
+        assert np.abs(published[rows, cols] - expected[rows, cols]).mean() < 6
+        assert np.abs(published[rows, cols] - uncovered[rows, cols]).mean() > 6
+    assert np.abs(published - expected).mean() < 3  # JPEG alone: 2.2
 
 
 def test_cover_strength_follows_the_face_size():
