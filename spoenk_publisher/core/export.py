@@ -118,6 +118,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "export"
 
 
+#: While photos are still being analysed, each analysis that ends lets the export write at
+#: most this many photos (in order), so that the loop feeding the analysis processes is never
+#: held up for long (a photo takes about 0.3 s to cover and write, 2-3 s to analyse).
+WRITES_PER_ANALYSIS = 2
+
+
 def export_photos(
     paths: Sequence[Path | str],
     options: ExportOptions,
@@ -133,8 +139,10 @@ def export_photos(
 ) -> ExportSummary:
     """Export ``paths`` for ``options.channel`` into ``options.out_dir``.
 
-    Photos are analysed first (from ``analyses`` or the cache where possible); ``progress``
-    counts analysis and writing together (``total`` = twice the photos).
+    Photos are analysed (from ``analyses`` or the cache where possible) and written in the
+    order given, each as soon as it and every photo before it are analysed: covering and
+    writing go on while the analysis processes work. ``progress`` counts analysed and written
+    photos together (``total`` = twice the photos).
     """
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
@@ -147,64 +155,114 @@ def export_photos(
     _remove_stale_partials(out_dir)
     event = slug(options.event or _default_event(paths))
     preset = options.preset or preset_for(options.channel)
+    existing = _existing_outputs(out_dir, event)
+    manifest = Manifest.open(out_dir)
 
-    known = dict(analyses or {})
-    missing = [p for p in paths if p not in known]
+    ended: dict[Path, PhotoAnalysis | Message] = dict(analyses or {})
+    missing = [p for p in paths if p not in ended]
+    analysed = len(paths) - len(missing)
+    written = 0
+    export_id: int | None = None  # recorded with the first file written, never for none
+    analysing = False
+
+    def write_ready(limit: int | None = None) -> None:
+        """Write, in order, the photos whose analysis (and every earlier one's) has ended."""
+        nonlocal written, export_id
+        while written < len(paths) and paths[written] in ended and limit != 0:
+            if summary.cancelled or cancelled():
+                summary.cancelled = True
+                return
+            path = paths[written]
+            outcome = ended[path]
+            if isinstance(outcome, PhotoAnalysis):
+                export_id = _publish(
+                    path, outcome, options, preset, snapshot, manual, recorder, out_dir,
+                    event, existing, manifest, summary, export_id,
+                )  # fmt: skip
+            written += 1
+            limit = None if limit is None else limit - 1
+            if progress:
+                progress(analysed + written, total, path)
+
+    def on_started(_path: Path) -> None:
+        nonlocal analysing
+        analysing = True
+
+    def on_done(path: Path, outcome: PhotoAnalysis | Message) -> None:
+        nonlocal analysed
+        ended[path] = outcome
+        analysed += 1
+        if progress:
+            progress(analysed + written, total, path)
+        # Photos the cache knew end before any analysis starts: they wait for the first one,
+        # so that the analysis processes get their photos first.
+        if analysing:
+            write_ready(WRITES_PER_ANALYSIS)
+
+    if progress:
+        progress(analysed, total, None)
     batch = analyse_batch(
         missing,
         mode=options.mode,
         cache=cache,
-        progress=(lambda done, _t, item: progress(done, total, item)) if progress else None,
-        cancelled=cancelled,
+        cancelled=lambda: summary.cancelled or cancelled(),
         workers=workers,
         pool=pool,
+        on_started=on_started,
+        on_done=on_done,
     )
-    known.update(batch.analyses)
     summary.failures.update(batch.failures)
-    summary.cancelled = batch.cancelled
-
-    existing = _existing_outputs(out_dir, event)
-    manifest = Manifest.open(out_dir)
-    export_id: int | None = None  # recorded with the first file written, never for none
-    done = len(paths)
-    for path in paths:
-        if summary.cancelled or cancelled():
-            summary.cancelled = True
-            break
-        analysis = known.get(path)
-        if analysis is not None and _is_own_output(analysis.sha256, existing, recorder):
-            summary.skipped[path] = Message("export.own_output")
-        elif analysis is not None:
-            try:
-                item = _export_one(
-                    analysis, options, preset, snapshot, manual, out_dir, event, existing, summary
-                )
-            except UnreadablePhoto as error:
-                summary.failures[path] = error.reason
-                item = None
-            except OSError as error:
-                summary.failures[path] = Message(
-                    "export.write_failed", detail=error.strerror or str(error)
-                )
-                item = None
-            if item is not None:
-                summary.exported.append(item)
-                if analysis.frames > 1:
-                    summary.first_frame_only[path] = analysis.frames
-                manifest.add(item)
-                if recorder is not None:
-                    if export_id is None:
-                        export_id = recorder.start_export(options.channel, out_dir, event)
-                    recorder.record_exported_file(export_id, item)
-                if len(summary.exported) % 20 == 0:
-                    manifest.write()
-        done += 1
-        if progress:
-            progress(done, total, path)
+    summary.cancelled = summary.cancelled or batch.cancelled
+    if not summary.cancelled:
+        write_ready()
     if summary.exported:
         summary.manifest = manifest.write()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _publish(
+    path: Path,
+    analysis: PhotoAnalysis,
+    options: ExportOptions,
+    preset: ChannelPreset,
+    snapshot: ConsentSnapshot,
+    manual: ManualLookup | None,
+    recorder: ExportRecorder | None,
+    out_dir: Path,
+    event: str,
+    existing: dict[str, Path],
+    manifest: Manifest,
+    summary: ExportSummary,
+    export_id: int | None,
+) -> int | None:
+    """Cover and write one analysed photo (or note why not); the export's record id."""
+    if _is_own_output(analysis.sha256, existing, recorder):
+        summary.skipped[path] = Message("export.own_output")
+        return export_id
+    try:
+        item = _export_one(
+            analysis, options, preset, snapshot, manual, out_dir, event, existing, summary
+        )
+    except UnreadablePhoto as error:
+        summary.failures[path] = error.reason
+        return export_id
+    except OSError as error:
+        summary.failures[path] = Message("export.write_failed", detail=error.strerror or str(error))
+        return export_id
+    if item is None:
+        return export_id
+    summary.exported.append(item)
+    if analysis.frames > 1:
+        summary.first_frame_only[path] = analysis.frames
+    manifest.add(item)
+    if recorder is not None:
+        if export_id is None:
+            export_id = recorder.start_export(options.channel, out_dir, event)
+        recorder.record_exported_file(export_id, item)
+    if len(summary.exported) % 20 == 0:
+        manifest.write()
+    return export_id
 
 
 def prepare_out_dir(out_dir: Path, sources: Sequence[Path]) -> Path:

@@ -62,7 +62,7 @@ def anonymise(
     shape: Shape = "ellipse",
     margins: CoverMargins = DEFAULT_MARGINS,
 ) -> Image.Image:
-    """A copy of ``image`` (RGB, upright, full resolution) with every box covered."""
+    """A copy of ``image`` (RGB, upright) with every box (in its pixels) covered."""
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; expected one of {STYLES}")
     result = image.copy() if image.mode == "RGB" else image.convert("RGB")

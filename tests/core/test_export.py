@@ -398,6 +398,28 @@ def test_rerun_completes_without_duplicates(tmp_path, export):
     assert sorted(p.name for p in out.iterdir()) == ["e-001.jpg", "e-002.jpg", "manifest.csv"]
 
 
+def test_photos_are_written_in_order_while_later_ones_are_still_analysed(tmp_path):
+    """Covering and writing go on while photos are analysed: when the last photo's analysis
+    ends, the photos before it are already written, numbered in the order given."""
+    out = tmp_path / "out"
+    paths = [OBAMA, BIDEN, GROUP]
+    written_when_last_analysed: list[list[str]] = []
+
+    def progress(done: int, total: int, item: Path | None) -> None:
+        if item == GROUP and not written_when_last_analysed:
+            written_when_last_analysed.append(sorted(p.name for p in out.glob("e-*")))
+
+    summary = export_photos(
+        paths, ExportOptions("website", out, event="e"), empty_snapshot("website"),
+        progress=progress, workers=1,
+    )  # fmt: skip
+
+    assert written_when_last_analysed == [["e-001.jpg", "e-002.jpg"]]
+    assert [(item.source, item.file.name) for item in summary.exported] == [
+        (OBAMA, "e-001.jpg"), (BIDEN, "e-002.jpg"), (GROUP, "e-003.jpg"),
+    ]  # fmt: skip
+
+
 KILL_SCRIPT = """
 import sys
 from datetime import date
