@@ -4,8 +4,8 @@
 
 Two figures, each the median of R runs on the same N photos:
 - "render + write": analysis already cached (what a re-export or the app's Export after
-  Analyse costs): load the full-resolution photo, cover faces, resize to 1080 px, encode from
-  bare pixels, hash, write atomically, manifest;
+  Analyse costs): decode the photo no smaller than 1080 px (a 12 MP JPEG at 2000 px), cover
+  faces, resize to 1080 px, encode from bare pixels, hash, write atomically, manifest;
 - "end to end": analysis included (detection + encodings on all cores, no cache).
 
 The photos are real group photos (../shared/photos/groups, else tests/data/groups) upscaled with
