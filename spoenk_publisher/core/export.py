@@ -165,9 +165,39 @@ def export_photos(
     export_id: int | None = None  # recorded with the first file written, never for none
     analysing = False
 
+    def publish(path: Path, analysis: PhotoAnalysis) -> None:
+        """Cover and write one analysed photo, or note why not."""
+        nonlocal export_id
+        if _is_own_output(analysis.sha256, existing, recorder):
+            summary.skipped[path] = Message("export.own_output")
+            return
+        try:
+            item = _export_one(
+                analysis, options, preset, snapshot, manual, out_dir, event, existing, summary
+            )
+        except UnreadablePhoto as error:
+            summary.failures[path] = error.reason
+            return
+        except OSError as error:
+            detail = error.strerror or str(error)
+            summary.failures[path] = Message("export.write_failed", detail=detail)
+            return
+        if item is None:
+            return
+        summary.exported.append(item)
+        if analysis.frames > 1:
+            summary.first_frame_only[path] = analysis.frames
+        manifest.add(item)
+        if recorder is not None:
+            if export_id is None:
+                export_id = recorder.start_export(options.channel, out_dir, event)
+            recorder.record_exported_file(export_id, item)
+        if len(summary.exported) % 20 == 0:
+            manifest.write()
+
     def write_ready(limit: int | None = None) -> None:
         """Write, in order, the photos whose analysis (and every earlier one's) has ended."""
-        nonlocal written, export_id
+        nonlocal written
         while written < len(paths) and paths[written] in ended and limit != 0:
             if summary.cancelled or cancelled():
                 summary.cancelled = True
@@ -175,10 +205,7 @@ def export_photos(
             path = paths[written]
             outcome = ended[path]
             if isinstance(outcome, PhotoAnalysis):
-                export_id = _publish(
-                    path, outcome, options, preset, snapshot, manual, recorder, out_dir,
-                    event, existing, manifest, summary, export_id,
-                )  # fmt: skip
+                publish(path, outcome)
             written += 1
             limit = None if limit is None else limit - 1
             if progress:
@@ -219,50 +246,6 @@ def export_photos(
         summary.manifest = manifest.write()
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _publish(
-    path: Path,
-    analysis: PhotoAnalysis,
-    options: ExportOptions,
-    preset: ChannelPreset,
-    snapshot: ConsentSnapshot,
-    manual: ManualLookup | None,
-    recorder: ExportRecorder | None,
-    out_dir: Path,
-    event: str,
-    existing: dict[str, Path],
-    manifest: Manifest,
-    summary: ExportSummary,
-    export_id: int | None,
-) -> int | None:
-    """Cover and write one analysed photo (or note why not); the export's record id."""
-    if _is_own_output(analysis.sha256, existing, recorder):
-        summary.skipped[path] = Message("export.own_output")
-        return export_id
-    try:
-        item = _export_one(
-            analysis, options, preset, snapshot, manual, out_dir, event, existing, summary
-        )
-    except UnreadablePhoto as error:
-        summary.failures[path] = error.reason
-        return export_id
-    except OSError as error:
-        summary.failures[path] = Message("export.write_failed", detail=error.strerror or str(error))
-        return export_id
-    if item is None:
-        return export_id
-    summary.exported.append(item)
-    if analysis.frames > 1:
-        summary.first_frame_only[path] = analysis.frames
-    manifest.add(item)
-    if recorder is not None:
-        if export_id is None:
-            export_id = recorder.start_export(options.channel, out_dir, event)
-        recorder.record_exported_file(export_id, item)
-    if len(summary.exported) % 20 == 0:
-        manifest.write()
-    return export_id
 
 
 def prepare_out_dir(out_dir: Path, sources: Sequence[Path]) -> Path:
