@@ -85,26 +85,27 @@ class WorkingCopy:
 
     def to_full(self, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
         """Map ``(x0, y0, x1, y1)`` on the copy to the full image, rounded outward and clipped."""
-        x0, y0, x1, y1 = box
-        width, height = self.full_size
-        eps = 1e-6  # float noise must not push an exact edge one pixel outward
-        return (
-            max(0, math.floor(x0 * self.scale_x + eps)),
-            max(0, math.floor(y0 * self.scale_y + eps)),
-            min(width, math.ceil(x1 * self.scale_x - eps)),
-            min(height, math.ceil(y1 * self.scale_y - eps)),
-        )
+        return _scaled_outward(box, self.scale_x, self.scale_y, self.full_size)
 
     def to_copy(self, box: Box) -> Box:
         """Map a full-resolution ``box`` onto the copy, rounded outward and clipped."""
-        width, height = self.image.size
-        eps = 1e-6
-        return Box(
-            max(0, math.floor(box.x0 / self.scale_x + eps)),
-            max(0, math.floor(box.y0 / self.scale_y + eps)),
-            min(width, math.ceil(box.x1 / self.scale_x - eps)),
-            min(height, math.ceil(box.y1 / self.scale_y - eps)),
-        )
+        corners = (box.x0, box.y0, box.x1, box.y1)
+        return Box(*_scaled_outward(corners, 1 / self.scale_x, 1 / self.scale_y, self.image.size))
+
+
+def _scaled_outward(
+    box: tuple[float, float, float, float], factor_x: float, factor_y: float, size: tuple[int, int]
+) -> tuple[int, int, int, int]:
+    """``box`` times ``factor_x`` and ``factor_y``, rounded outward and clipped to ``size``."""
+    x0, y0, x1, y1 = box
+    width, height = size
+    eps = 1e-6  # float noise must not push an exact edge one pixel outward
+    return (
+        max(0, math.floor(x0 * factor_x + eps)),
+        max(0, math.floor(y0 * factor_y + eps)),
+        min(width, math.ceil(x1 * factor_x - eps)),
+        min(height, math.ceil(y1 * factor_y - eps)),
+    )
 
 
 def content_hash(path: Path | str) -> str:
