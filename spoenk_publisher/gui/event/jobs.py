@@ -244,15 +244,9 @@ class PreviewJob(Job):
 
     def work(self) -> tuple[Path, QImage]:
         working = self.loaded.working
-        scaled = [
-            Box(
-                int(box.x0 / working.scale_x),
-                int(box.y0 / working.scale_y),
-                int(round(box.x1 / working.scale_x)),
-                int(round(box.y1 / working.scale_y)),
-            )
-            for box in self.boxes
-        ]
+        # The export's own mapping onto a reduced copy (``render_photo``): the preview covers
+        # what the exported file covers.
+        scaled = [working.to_copy(box) for box in self.boxes]
         covered = anonymise(working.image, scaled, style=self.style)
         return self.loaded.path, pil_to_qimage(covered)
 
